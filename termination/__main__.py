@@ -1,0 +1,5 @@
+"""``python -m termination`` = the ``termination`` command."""
+
+from termination.cli import main
+
+raise SystemExit(main())

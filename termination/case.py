@@ -1,0 +1,520 @@
+"""The enforcement case record, as a case-management system (执行办案平台) holds it.
+
+The record is *input*: plain facts with dates. It decides nothing; the rules do.
+Every model is closed (``extra="forbid"``) and frozen, so a misspelt field is an error,
+never silently ignored. Optional fields mean "not recorded": a rule that needs them
+comes out *unknown* (待补充), never satisfied.
+
+Parties are referenced by their ``id`` (e.g. ``"R1"``) throughout the timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+# 案号：（年度）+ 法院代字 + 类型代字 + 编号 + 号 —《关于人民法院案件案号的若干规定》第二、三条
+CASE_NUMBER_RE = re.compile(r"^（(?P<year>\d{4})）(?P<court>[^\s（）()]+?)(?P<kind>执恢|执)(?P<seq>\d+)号$")
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- parties
+
+
+class Agent(_Model):
+    """委托代理人."""
+
+    name: str = Field(min_length=1, description="代理人姓名")
+    special_authority: bool | None = Field(None, description="是否特别授权")
+    firm: str | None = Field(None, description="所在律师事务所或单位")
+
+
+class NaturalPerson(_Model):
+    """自然人当事人."""
+
+    kind: Literal["person"] = "person"
+    id: str = Field(min_length=1, description="案件内当事人标识，如 A1、R1")
+    name: str = Field(min_length=1, description="姓名")
+    sex: Literal["男", "女"] | None = None
+    ethnicity: str | None = Field(None, description="民族")
+    birth_date: date | None = Field(None, description="出生日期")
+    id_number: str | None = Field(None, description="公民身份号码")
+    address: str | None = Field(None, description="住所地")
+    deceased: bool | None = Field(None, description="是否已死亡（身份核查结果）")
+    missing: bool | None = Field(None, description="是否下落不明")
+    agent: Agent | None = None
+
+
+class Organisation(_Model):
+    """法人或非法人组织当事人."""
+
+    kind: Literal["organisation"] = "organisation"
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1, description="名称")
+    org_type: Literal[
+        "enterprise_legal_person", "non_enterprise_legal_person", "unincorporated", "branch",
+        "autonomous_body",
+    ] = Field(description="企业法人 / 非企业法人 / 非法人组织 / 分支机构 / 村（居）委会等自治组织")
+    credit_code: str | None = Field(None, description="统一社会信用代码")
+    address: str | None = None
+    legal_representative: str | None = Field(None, description="法定代表人或负责人")
+    representative_title: str | None = Field(None, description="法定代表人职务，如 执行董事")
+    missing: bool | None = Field(None, description="是否下落不明（无法联系）")
+    insolvent: bool | None = Field(
+        None, description="是否具有企业破产法第二条第一款规定情形（不能清偿到期债务且资不抵债或明显缺乏清偿能力）"
+    )
+    agent: Agent | None = None
+
+
+Party = Annotated[NaturalPerson | Organisation, Field(discriminator="kind")]
+
+
+class Respondent(_Model):
+    """被执行人, with the facts the law asks about the respondent itself."""
+
+    party: Party
+    dishonest_grounds: list[Annotated[int, Field(ge=1, le=6)]] | None = Field(
+        None, description="经审查符合《失信规定》第一条的哪几项（空列表=均不符合；未填=未审查）"
+    )
+    security_provided: bool | None = Field(None, description="是否提供了充分有效担保（失信规定第三条）")
+    subsidiary_liability: bool | None = Field(None, description="是否为履行顺序在后的被执行人（失信规定第三条）")
+    concealment: bool | None = Field(None, description="是否隐匿财产、会计账簿等资料且拒不交出（须搜查）")
+
+
+# ---------------------------------------------------------------- case header
+
+
+class EnforcementBasis(_Model):
+    """执行依据."""
+
+    document_number: str = Field(min_length=1, description="执行依据文号，如（2023）京0105民初5678号")
+    issuing_body: str = Field(min_length=1, description="作出执行依据的机关")
+    document_type: str | None = Field(None, description="民事判决书 / 民事调解书 / 仲裁裁决书 …")
+    effective_date: date | None = None
+    obligation: str | None = Field(None, description="执行依据确定的义务（摘要）")
+
+
+class Claim(_Model):
+    """申请执行的债权与实现情况."""
+
+    claim_types: list[Literal["money", "property", "act"]] = Field(
+        min_length=1, description="执行标的类型：金钱给付 / 财物交付 / 行为"
+    )
+    amount_due: Money = Field(description="申请执行标的金额（元）")
+    interest: Money | None = Field(None, description="迟延履行期间的债务利息（元），已计算时填写")
+    costs: Money | None = Field(None, description="执行费等（元）")
+    amount_recovered: Money | None = Field(None, description="已执行到位金额（元）；未填=未知")
+
+    @property
+    def total_due(self) -> Decimal:
+        """Principal plus interest and costs, as far as recorded."""
+        return self.amount_due + (self.interest or 0) + (self.costs or 0)
+
+    @property
+    def outstanding(self) -> Decimal | None:
+        """未执行到位金额, or None when the recovered amount is unknown."""
+        if self.amount_recovered is None:
+            return None
+        return self.total_due - self.amount_recovered
+
+
+# ---------------------------------------------------------------- timeline
+
+AssetCategory = Literal[
+    "pboc",  # 人民银行（账户信息）
+    "bank_deposit",  # 商业银行存款
+    "internet_bank",  # 互联网银行 / 网络资金
+    "securities",  # 证券
+    "vehicle",  # 车辆
+    "real_estate",  # 不动产
+    "business_registration",  # 工商登记（股权）
+    "insurance",  # 保险
+    "civil_affairs",  # 民政（婚姻）
+    "housing_fund",  # 住房公积金
+    "wealth_management",  # 金融理财产品
+    "dividends",  # 股息红利
+    "tax",  # 税务
+    "ship",  # 船舶
+    "other",
+]
+
+
+class Notice(_Model):
+    """执行通知书 to one respondent."""
+
+    respondent: str
+    issued_on: date
+    served_on: date | None = None
+    names_delay_interest: bool | None = Field(None, description="是否载明迟延履行利息/迟延履行金")
+    dishonest_warning: bool | None = Field(None, description="是否载明失信风险提示")
+
+
+class ReportOrder(_Model):
+    """报告财产令 to one respondent."""
+
+    respondent: str
+    issued_on: date
+    served_on: date | None = None
+
+
+class PropertyReport(_Model):
+    """The respondent's answer to the 报告财产令 and the court's verification."""
+
+    respondent: str
+    status: Literal["reported", "none", "late", "refused", "false"] = Field(
+        description="如实报告 / 未报告 / 逾期报告 / 拒绝报告 / 虚假报告"
+    )
+    received_on: date | None = None
+    verified_on: date | None = Field(None, description="法院核查日期")
+    verification_result: str | None = None
+
+
+class Sanction(_Model):
+    """罚款、拘留 or a criminal referral against a respondent or another person."""
+
+    target: str = Field(description="被执行人 id，或其他人员姓名")
+    type: Literal["fine", "detention", "criminal_referral"]
+    reason: Literal["report_violation", "obstruction", "restriction_violation", "other"]
+    decided_on: date
+    amount: Money | None = None
+
+
+class ConsumptionRestriction(_Model):
+    """限制消费令."""
+
+    respondent: str
+    issued_on: date
+    lifted_on: date | None = None
+    lift_reason: Literal["security", "applicant_consent", "performed", "other"] | None = None
+    signed_by_president: bool | None = None
+    bound_persons: list[str] = Field(default_factory=list, description="单位被执行人的法定代表人等")
+
+
+class DishonestListing(_Model):
+    """失信被执行人名单决定."""
+
+    respondent: str
+    ground: int = Field(ge=1, le=6, description="《失信规定》第一条第几项")
+    decided_on: date
+    period_years: int | None = Field(None, ge=1, le=5, description="失信期限（年）；第一项无期限")
+    served_on: date | None = None
+    deleted_on: date | None = None
+
+
+class NetworkInquiry(_Model):
+    """A query through the 网络执行查控系统."""
+
+    respondent: str
+    system: Literal["总对总", "点对点"]
+    scope: list[AssetCategory] = Field(min_length=1)
+    requested_on: date
+    feedback_on: date | None = Field(None, description="反馈日期；未填=尚未反馈")
+    found: list[AssetCategory] = Field(default_factory=list, description="有财产反馈的类别")
+
+
+class Clue(_Model):
+    """财产线索."""
+
+    id: str
+    source: Literal["applicant", "other", "respondent_report"]
+    description: str | None = None
+    received_on: date
+    concrete: bool = Field(True, description="是否为具体财产线索（财产调查规定第二条）")
+    urgent: bool = False
+    verified_on: date | None = None
+    result: str | None = None
+
+
+class OnsiteInvestigation(_Model):
+    """现场调查（被执行人住所地或可能隐匿、转移财产所在地）."""
+
+    respondent: str
+    date: date
+    place: str
+    result: str | None = None
+    items: list[AssetCategory] = Field(default_factory=list, description="调查涉及的财产类别")
+
+
+class Search(_Model):
+    """搜查."""
+
+    respondent: str
+    date: date
+    signed_by_president: bool | None = None
+
+
+class InvestigationApplication(_Model):
+    """申请执行人关于审计或悬赏的书面申请及其处理."""
+
+    kind: Literal["audit", "reward"]
+    received_on: date
+    decided_on: date | None = None
+    granted: bool | None = None
+    carried_out_on: date | None = None
+
+
+class Interrogation(_Model):
+    """对被执行人或其法定代表人、实际控制人等的调查询问."""
+
+    respondent: str
+    person: str
+    date: date
+
+
+class DisposalAttempt(_Model):
+    """One auction or sale of a found asset."""
+
+    date: date
+    method: Literal["auction", "sale"]
+    outcome: Literal["sold", "failed", "pending"]
+
+
+class Asset(_Model):
+    """A property found during the investigation."""
+
+    id: str
+    respondent: str
+    type: AssetCategory
+    description: str
+    value: Money | None = Field(None, description="价值或余额（元）")
+    seized: bool | None = Field(None, description="是否已查封、扣押、冻结")
+    physically_seized: bool | None = Field(None, description="车辆、船舶等是否已实际扣押")
+    disposal_attempts: list[DisposalAttempt] = Field(default_factory=list)
+    accepted_in_lieu: bool | None = Field(None, description="申请执行人是否接受以物抵债")
+    management_possible: bool | None = Field(None, description="是否可以强制管理")
+    status: Literal["disposed", "disposing", "undisposed", "not_disposable"]
+    non_disposable_reason: str | None = Field(None, description="财产不能处置的原因")
+
+
+class Seizure(_Model):
+    """查封、扣押、冻结 with its expiry (民诉法解释第四百八十五条)."""
+
+    id: str
+    respondent: str
+    asset_type: Literal["bank_deposit", "movable", "real_estate", "other_right"]
+    description: str | None = None
+    start: date
+    expiry: date
+    renewed_on: date | None = None
+    renewed_until: date | None = None
+    released_on: date | None = None
+
+
+class LocateEffort(_Model):
+    """查找下落不明的被执行人的措施."""
+
+    respondent: str
+    date: date
+    method: str
+
+
+class Obstruction(_Model):
+    """妨害执行的行为."""
+
+    by: str = Field(description="被执行人 id 或其他人员姓名")
+    date: date
+    description: str
+    criminal_threshold_met: bool | None = Field(None, description="是否达到拒执罪立案标准")
+
+
+class Measures(_Model):
+    """执行经过：every measure and event of the enforcement, dated."""
+
+    enforcement_notices: list[Notice] = Field(default_factory=list)
+    report_orders: list[ReportOrder] = Field(default_factory=list)
+    property_reports: list[PropertyReport] = Field(default_factory=list)
+    sanctions: list[Sanction] = Field(default_factory=list)
+    consumption_restrictions: list[ConsumptionRestriction] = Field(default_factory=list)
+    dishonest_listings: list[DishonestListing] = Field(default_factory=list)
+    network_inquiries: list[NetworkInquiry] = Field(default_factory=list)
+    clues: list[Clue] = Field(default_factory=list)
+    onsite_investigations: list[OnsiteInvestigation] = Field(default_factory=list)
+    searches: list[Search] = Field(default_factory=list)
+    investigation_applications: list[InvestigationApplication] = Field(default_factory=list)
+    interrogations: list[Interrogation] = Field(default_factory=list)
+    assets: list[Asset] = Field(default_factory=list)
+    seizures: list[Seizure] = Field(default_factory=list)
+    locate_efforts: list[LocateEffort] = Field(default_factory=list)
+    obstructions: list[Obstruction] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- applicant & approval
+
+InterviewItem = Literal["execution_status", "investigation_measures", "property_status", "basis", "consequences"]
+
+
+class Interview(_Model):
+    """约谈申请执行人（终本规定第五条）."""
+
+    date: date
+    interviewee: str = Field(description="被约谈人姓名")
+    capacity: Literal["applicant", "agent", "legal_representative"]
+    special_authority: bool | None = Field(None, description="代理人是否有特别授权")
+    interviewer: str | None = Field(None, description="约谈人（承办人）")
+    mode: Literal["in_person", "phone", "video", "written", "sms", "wechat", "email"]
+    items_told: list[InterviewItem] = Field(default_factory=list)
+    opinion: str | None = Field(None, description="申请执行人的意见")
+    agrees: bool | None = Field(None, description="是否同意终本")
+    record_signed: bool | None = Field(None, description="约谈笔录是否经签名")
+    new_clues: bool | None = Field(None, description="是否提供了新的财产线索")
+
+
+class SignedConfirmation(_Model):
+    """申请执行人签字确认终本."""
+
+    signed_on: date
+    signed_by: str
+
+
+class CollegialReview(_Model):
+    """合议庭审查核实."""
+
+    date: date
+    members: list[str] = Field(min_length=3)
+    presiding: str | None = None
+
+
+class PresidentApproval(_Model):
+    """院长批准."""
+
+    date: date
+    name: str
+
+
+class Approval(_Model):
+    """审批路径（民诉法解释第五百一十七条第一款）."""
+
+    applicant_confirmation: SignedConfirmation | None = None
+    collegial_review: CollegialReview | None = None
+    president_approval: PresidentApproval | None = None
+
+
+class BankruptcyInquiry(_Model):
+    """执行转破产征询（执转破意见第4条）."""
+
+    asked_on: date
+    applicant_answer: Literal["consent", "refuse", "no_answer"]
+    respondent_answer: Literal["consent", "refuse", "no_answer"]
+    written_consent: bool | None = Field(None, description="同意移送的一方是否书面同意")
+    transfer_decided_on: date | None = Field(None, description="移送决定日期")
+
+
+class Termination(_Model):
+    """The proposed (or, for a closed case, the actual) 终本."""
+
+    proposed_date: date = Field(description="拟终本日期（裁定日期）")
+    applicant_requested: bool = Field(False, description="申请执行人申请终本")
+    judges: list[str] = Field(default_factory=list, description="审判长/审判员/执行员")
+    clerk: str | None = Field(None, description="书记员")
+    served_on: date | None = Field(None, description="裁定书送达申请执行人日期（已结案件）")
+
+
+class PostInquiry(_Model):
+    """终本后的网络查询（终本规定第九条第二款）."""
+
+    date: date
+    found: bool
+    notified_applicant_on: date | None = None
+
+
+class PostTermination(_Model):
+    """What happened after 终本 (for the obligations calendar)."""
+
+    database_entered_on: date | None = Field(None, description="纳入终本案件库日期")
+    inquiries: list[PostInquiry] = Field(default_factory=list)
+    new_clue_received_on: date | None = Field(None, description="终本后收到有效财产线索的日期")
+    fully_performed_on: date | None = None
+    resumed_on: date | None = None
+    resumed_case_number: str | None = None
+    database_removed_on: date | None = None
+
+
+# ---------------------------------------------------------------- the record
+
+
+class CaseRecord(_Model):
+    """One enforcement case (执行实施案件) proposed for, or closed by, 终本."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    court: str = Field(min_length=2, description="执行法院全称")
+    case_number: str = Field(description="案号，如（2024）京0105执1234号；恢复执行为 执恢")
+    judge: str | None = Field(None, description="承办人")
+    filing_date: date = Field(description="立案日期")
+    application_received_on: date | None = Field(None, description="收到申请执行书或移交执行书日期")
+    applicants: list[Party] = Field(min_length=1)
+    respondents: list[Respondent] = Field(min_length=1)
+    basis: EnforcementBasis
+    claim: Claim
+    measures: Measures = Field(default_factory=Measures)
+    interview: Interview | None = None
+    approval: Approval = Field(default_factory=Approval)
+    bankruptcy: BankruptcyInquiry | None = None
+    termination: Termination
+    post: PostTermination | None = None
+
+    @field_validator("case_number", mode="before")
+    @classmethod
+    def _normalise_case_number(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip().replace("(", "（").replace(")", "）").replace(" ", "")
+            if not CASE_NUMBER_RE.match(value):
+                raise ValueError("案号格式应为“（年度）法院代字+执或执恢+编号+号”，如（2024）京0105执1234号")
+        return value
+
+    @model_validator(mode="after")
+    def _check_references_and_order(self) -> CaseRecord:
+        ids = {r.party.id for r in self.respondents}
+        applicant_ids = {a.id for a in self.applicants}
+        if len(ids) != len(self.respondents) or ids & applicant_ids:
+            raise ValueError("当事人 id 重复：每个申请执行人、被执行人的 id 必须唯一")
+        m = self.measures
+        for name in ("enforcement_notices", "report_orders", "property_reports", "consumption_restrictions",
+                     "dishonest_listings", "network_inquiries", "onsite_investigations", "searches",
+                     "interrogations", "assets", "seizures", "locate_efforts"):
+            for i, item in enumerate(getattr(m, name)):
+                if item.respondent not in ids:
+                    raise ValueError(f"measures.{name}[{i}].respondent：未知的被执行人 id “{item.respondent}”")
+        _ordered(self.termination.proposed_date, self.filing_date, "termination.proposed_date", "立案日期")
+        for i, n in enumerate(m.enforcement_notices):
+            _ordered(n.served_on, n.issued_on, f"measures.enforcement_notices[{i}].served_on", "发出日期")
+        for i, q in enumerate(m.network_inquiries):
+            _ordered(q.feedback_on, q.requested_on, f"measures.network_inquiries[{i}].feedback_on", "查询日期")
+        for i, s in enumerate(m.seizures):
+            _ordered(s.expiry, s.start, f"measures.seizures[{i}].expiry", "开始日期")
+        for i, c in enumerate(m.clues):
+            _ordered(c.verified_on, c.received_on, f"measures.clues[{i}].verified_on", "收到线索日期")
+        for i, r in enumerate(self.respondents):
+            p = r.party
+            if isinstance(p, NaturalPerson) and p.birth_date and p.birth_date > self.filing_date:
+                raise ValueError(f"respondents[{i}].party.birth_date：出生日期晚于立案日期")
+        _ordered(self.termination.served_on, self.termination.proposed_date, "termination.served_on", "裁定日期")
+        return self
+
+    # -- convenience -----------------------------------------------------
+
+    @property
+    def kind(self) -> Literal["执", "执恢"]:
+        """执 (首次执行) or 执恢 (恢复执行)."""
+        match = CASE_NUMBER_RE.match(self.case_number)
+        assert match is not None  # validated above
+        return "执恢" if match["kind"] == "执恢" else "执"
+
+    def respondent(self, party_id: str) -> Respondent:
+        """The respondent with this id."""
+        return next(r for r in self.respondents if r.party.id == party_id)
+
+
+def _ordered(later: date | None, earlier: date, field: str, earlier_label: str) -> None:
+    if later is not None and later < earlier:
+        raise ValueError(f"{field}：日期不得早于{earlier_label}（{earlier.isoformat()}）")

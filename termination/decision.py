@@ -1,0 +1,101 @@
+"""The decision: the one output every document, report and calendar is rendered from.
+
+A :class:`Decision` is produced by :func:`termination.check.check` and never re-decided
+downstream. Its JSON form (``model_dump(mode="json")``) is the public contract of the CLI
+(``--format json``) and of ``POST /v1/check``; ``DECISION_VERSION`` changes when it does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DECISION_VERSION = "1.0"
+
+Status = Literal["satisfied", "violated", "unknown", "not_applicable"]
+Severity = Literal["blocking", "system", "warning", "local"]
+SourceKind = Literal["binding", "system_check", "local"]
+Verification = Literal["VERIFIED", "PARTIAL", "CORROBORATED", "UNVERIFIED", "UNOFFICIAL"]
+
+STATUS_MARK: dict[str, str] = {"satisfied": "✓", "violated": "✗", "unknown": "?", "not_applicable": "—"}
+STATUS_LABEL: dict[str, str] = {
+    "satisfied": "符合", "violated": "不符合", "unknown": "待补充", "not_applicable": "不适用",
+}
+SEVERITY_LABEL: dict[str, str] = {
+    "blocking": "终本条件（法律、司法解释、规范性文件）",
+    "system": "全国执行案件管理系统校验",
+    "warning": "程序瑕疵（不阻却终本）",
+    "local": "地方规范（参考）",
+}
+#: Severities whose violated or unknown findings forbid a final 终本 ruling.
+BLOCKING_SEVERITIES: frozenset[str] = frozenset({"blocking", "system"})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(_Model):
+    """One legal source of a finding, formatted for people and structured for machines."""
+
+    text: str = Field(description="引用，如《终本规定》第一条第（四）项")
+    title: str = Field(description="文件全称")
+    short: str
+    doc_no: str | None = None
+    article: str | None = Field(None, description="如 第一条")
+    paragraph: int | None = None
+    item: int | None = None
+    kind: SourceKind
+    verification: Verification
+    quote: str | None = Field(None, description="条文原文；仅 VERIFIED 条文才给出")
+
+
+class Finding(_Model):
+    """The outcome of one rule for one case."""
+
+    rule: str = Field(description="规则代码，如 A04")
+    title: str
+    group: str = Field(description="§13 分组 A–G")
+    category: str = Field(description="实质要件 / 程序要件 / 期限 / 文书")
+    requirements: list[str] = Field(description="实现的要求编号 R-…")
+    status: Status
+    severity: Severity
+    blocks: bool = Field(description="是否阻却终本（严重性为阻却且未满足）")
+    message: str = Field(description="结论说明")
+    remedy: str | None = Field(None, description="补正措施（仅不符合或待补充时）")
+    citations: list[Citation]
+    evidence: dict[str, Any] = Field(default_factory=dict, description="规则读取的事实及其值")
+
+
+class Decision(_Model):
+    """Whether a case may be terminated (终本) as of a date, and why."""
+
+    decision_version: Literal["1.0"] = DECISION_VERSION
+    case_number: str
+    court: str
+    as_of: date
+    outcome: Literal["ready", "not_ready"]
+    verdict: str = Field(description="可以终本 / 不得终本")
+    counts: dict[str, int]
+    blocking_rules: list[str] = Field(description="阻却终本的规则代码")
+    findings: list[Finding]
+    ruleset_version: str
+    engine: str
+
+    @property
+    def ready(self) -> bool:
+        """True when every blocking requirement is satisfied or not applicable."""
+        return self.outcome == "ready"
+
+    def finding(self, rule: str) -> Finding:
+        """The finding of one rule (KeyError if the rule did not run)."""
+        for f in self.findings:
+            if f.rule == rule:
+                return f
+        raise KeyError(rule)
+
+    def violated_requirements(self) -> list[str]:
+        """Sorted requirement IDs of all violated findings."""
+        return sorted({r for f in self.findings if f.status == "violated" for r in f.requirements})

@@ -1,0 +1,205 @@
+"""The only module that touches durable_rules (Rete engine, C core).
+
+How the rule language maps onto durable_rules, and why:
+
+* Each rule is compiled to (at most) three Rete patterns — *violated*, *unknown* and
+  *not applicable* — over one flat fact. *Satisfied* is what remains: under Kleene logic
+  the four outcomes partition every fact set, so a compliant case fires almost nothing
+  (fast), and the pure-Python evaluator in :mod:`termination.rules.conditions` is the
+  reference the test-suite compares with on every inline case.
+* A missing fact is unknown: ``V(atom)`` tests the negated comparison on a *present*
+  property, ``U(atom)`` tests ``$nex`` (not exists).
+* Facts are asserted with ``assert_fact`` (never ``post``: an event is consumed by the
+  first rule that fires), one chunk of at most ``CHUNK`` rules per fact, keyed ``g``:
+  durable's alpha network overflows (error 303) when more than 64 nodes match one fact.
+* One session id per case; state is deleted afterwards. durable 2.0.28 segfaults when
+  deleting the state of a session in which nothing fired, so a sentinel rule always fires.
+* ``$or`` fires once per matching branch: results are de-duplicated.
+* durable_rules is not thread-safe: every evaluation holds one process-wide lock. For
+  parallelism use processes (the review batch and the HTTP workers do).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from termination.errors import EngineError
+from termination.rules.conditions import NEGATED, All, Atom, Condition, Not, fact_names
+from termination.rules.schema import Rule
+
+CHUNK = 6
+_SENTINEL = "__case__"
+Json = dict[str, Any]
+
+
+# ---------------------------------------------------------------- compilation
+
+
+def _cmp(fact: str, op: str, value: Any) -> Json:
+    if op == "eq":
+        return {fact: value}
+    return {{"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}[op]: {fact: value}}
+
+
+def _and(parts: list[Json]) -> Json:
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def _or(parts: list[Json]) -> Json:
+    return parts[0] if len(parts) == 1 else {"$or": parts}
+
+
+def sat(c: Condition) -> Json:
+    """Pattern matching exactly when ``c`` is true."""
+    if isinstance(c, Atom):
+        if c.op == "in":
+            return _or([_cmp(c.fact, "eq", v) for v in c.value])  # type: ignore[union-attr]
+        return _cmp(c.fact, c.op, c.value)
+    if isinstance(c, Not):
+        return vio(c.not_)
+    if isinstance(c, All):
+        return _and([sat(x) for x in c.all])
+    return _or([sat(x) for x in c.any])
+
+
+def vio(c: Condition) -> Json:
+    """Pattern matching exactly when ``c`` is false."""
+    if isinstance(c, Atom):
+        if c.op == "in":
+            return _and([_cmp(c.fact, "ne", v) for v in c.value])  # type: ignore[union-attr]
+        return _cmp(c.fact, NEGATED[c.op], c.value)
+    if isinstance(c, Not):
+        return sat(c.not_)
+    if isinstance(c, All):
+        return _or([vio(x) for x in c.all])
+    return _and([vio(x) for x in c.any])
+
+
+def unk(c: Condition) -> Json:
+    """Pattern matching exactly when ``c`` is unknown."""
+    if isinstance(c, Atom):
+        return {"$nex": {c.fact: 1}}
+    if isinstance(c, Not):
+        return unk(c.not_)
+    kids = c.all if isinstance(c, All) else c.any
+    other = sat if isinstance(c, All) else vio
+    return _and([_or([other(x), unk(x)]) for x in kids] + [_or([unk(x) for x in kids])])
+
+
+def compile_rule(rule: Rule, chunk: str) -> dict[str, Json]:
+    """The durable_rules JSON definitions of one rule's non-satisfied outcomes."""
+    g = {"g": chunk}
+    a, c = rule.applies_when, rule.condition
+    patterns: dict[str, Json] = {}
+    if a is None:
+        patterns["violated"] = vio(c)
+        patterns["unknown"] = unk(c)
+    else:
+        patterns["not_applicable"] = vio(a)
+        patterns["violated"] = _and([sat(a), vio(c)])
+        patterns["unknown"] = _or([_and([_or([sat(a), unk(a)]), unk(c)]), _and([unk(a), vio(c)])])
+    return {
+        f"{rule.code}_{status}": {"all": [{"m": {"$and": [g, pattern]}}], "run": f"{rule.code}|{status}"}
+        for status, pattern in patterns.items()
+    }
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+class Engine:
+    """A compiled set of rules inside one durable_rules host.
+
+    Build once per process (``Engine(rules)``); call :meth:`evaluate` per case.
+    """
+
+    _names = itertools.count()
+    _lock = threading.Lock()  # durable_rules is not thread-safe: one lock for the process
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        from durable import engine as durable_engine  # the one import of durable_rules
+
+        self._not_handled = durable_engine.MessageNotHandledException
+        self.rules = list(rules)
+        self._chunks: dict[str, list[Rule]] = {}
+        for group, members in itertools.groupby(self.rules, key=lambda r: r.group):
+            members_list = list(members)
+            for i in range(0, len(members_list), CHUNK):
+                self._chunks[f"{group}{i // CHUNK}"] = members_list[i : i + CHUNK]
+        definition: dict[str, Json] = {f"{_SENTINEL}": {"all": [{"m": {"g": _SENTINEL}}], "run": _SENTINEL}}
+        for chunk, members_list in self._chunks.items():
+            for rule in members_list:
+                definition.update(compile_rule(rule, chunk))
+        self._fired: list[str] = []
+        fired = self._fired
+
+        class _Host(durable_engine.Host):  # type: ignore[misc]
+            def get_action(self, action_name: str) -> Any:
+                return lambda _closure: fired.append(action_name)
+
+        # Ruleset names are global to the C core and cannot be registered twice.
+        self._name = f"zhongben_{next(self._names)}"
+        self._sids = itertools.count()
+        with self._lock:
+            self._host = _Host()
+            try:
+                self._host.set_rulesets({self._name: json.loads(json.dumps(definition))})
+            except Exception as exc:  # durable raises bare Exception
+                raise EngineError(f"规则编译失败：{exc}") from exc
+        self._rule_facts = {r.code: tuple(sorted(_rule_facts(r))) for r in self.rules}
+        self._facts_by_chunk = {
+            chunk: sorted({n for r in members_list for n in _rule_facts(r)})
+            for chunk, members_list in self._chunks.items()
+        }
+
+    def facts_of(self, code: str) -> tuple[str, ...]:
+        """The fact names one rule reads (its evidence)."""
+        return self._rule_facts[code]
+
+    def evaluate(self, facts: Mapping[str, Any]) -> dict[str, str]:
+        """Status of every rule for one case: ``{code: status}``."""
+        with self._lock:
+            self._fired.clear()
+            sid = str(next(self._sids))
+            host, name = self._host, self._name
+            try:
+                host.assert_fact(name, {"sid": sid, "g": _SENTINEL})
+                for chunk, names in self._facts_by_chunk.items():
+                    fact: Json = {"sid": sid, "g": chunk}
+                    for n in names:
+                        v = facts.get(n)
+                        if v is not None:
+                            fact[n] = _scalar(v)
+                    try:
+                        host.assert_fact(name, fact)
+                    except self._not_handled:
+                        pass  # nothing fired for this chunk: every rule in it is satisfied
+            except Exception as exc:
+                raise EngineError(f"规则引擎执行失败：{exc}") from exc
+            finally:
+                host.delete_state(name, sid)
+            fired = list(self._fired)
+        statuses = {r.code: "satisfied" for r in self.rules}
+        for action in fired:
+            if action != _SENTINEL:
+                code, status = action.split("|")
+                statuses[code] = status
+        return statuses
+
+
+def _rule_facts(rule: Rule) -> set[str]:
+    names = set(fact_names(rule.condition))
+    if rule.applies_when is not None:
+        names |= set(fact_names(rule.applies_when))
+    return names

@@ -1,0 +1,75 @@
+"""One exception hierarchy for the whole package.
+
+::
+
+    TerminationError                 base; ``str(err)`` is one Chinese line for users
+    ├── InputError                   bad user input (exit code 2, HTTP 400/422)
+    │   ├── CaseFileError            a case record that cannot be read or validated
+    │   └── RulingFileError          a ruling text/.docx that cannot be read
+    ├── RuleFileError                a rule file in ``rulesets/`` violates the contract
+    ├── CalendarNotCovered           a date outside the years the holiday calendar knows
+    ├── NotReadyError                a final document was asked for a case that is not ready
+    ├── EngineError                  the rules engine failed (internal, never bad input)
+    └── RenderError                  a template or document failed to render (internal)
+
+Every error carries ``field`` (the dotted location of the problem, when known) so the CLI
+and the HTTP service can name it without parsing the message.
+"""
+
+from __future__ import annotations
+
+
+class TerminationError(Exception):
+    """Base class: ``message`` is a one-line Simplified Chinese explanation."""
+
+    exit_code: int = 3
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.field}：{self.message}" if self.field else self.message
+
+
+class InputError(TerminationError):
+    """The user's input is wrong; nothing was produced."""
+
+    exit_code = 2
+
+
+class CaseFileError(InputError):
+    """A case record is not valid JSON or does not satisfy the case schema."""
+
+
+class RulingFileError(InputError):
+    """A ruling file (.txt/.docx) cannot be read."""
+
+
+class RuleFileError(TerminationError):
+    """A rule file violates the rule contract (``path: CODE: loc: message``)."""
+
+    exit_code = 2
+
+
+class CalendarNotCovered(TerminationError):
+    """The statutory-holiday calendar has no data for the year asked about."""
+
+
+class NotReadyError(TerminationError):
+    """A final document was requested for a case whose decision is not ready."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, missing: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.missing = missing or []
+
+
+class EngineError(TerminationError):
+    """The rules engine failed; this is our bug, not the user's."""
+
+
+class RenderError(TerminationError):
+    """A template or document failed to render; this is our bug, not the user's."""

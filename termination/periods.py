@@ -1,0 +1,144 @@
+"""Legal time (期间): deadlines computed the way the Civil Procedure Law counts them.
+
+《中华人民共和国民事诉讼法》（2023年修正）第八十五条（2021年修正同为第八十五条；2012/2017年文本
+为第八十二条）:
+
+    期间以时、日、月、年计算。期间开始的时和日，不计算在期间内。
+    期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期。
+
+So a period of N days starting on ``start`` ends on ``start + N days``; a period of N months or
+years ends on the corresponding date (month-end clamp when it does not exist, as in
+民法典第二百零二条, by analogy). 法定休假日 here means every day that is not a working day:
+statutory holidays and weekends, except weekends designated 调休 working days. Periods counted
+in 工作日 (e.g. 失信规定第十条 "三个工作日") count working days only.
+
+Holiday data comes from ``chinese_calendar``; a year it does not cover raises
+:class:`~termination.errors.CalendarNotCovered` — we never guess a holiday schedule.
+All functions are pure: no clock reads.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+import chinese_calendar
+
+from termination.errors import CalendarNotCovered, InputError
+
+_DIGITS = "〇一二三四五六七八九"
+
+
+def calendar_coverage() -> tuple[int, int]:
+    """First and last year the installed holiday calendar covers."""
+    return min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year
+
+
+def add_months(d: date, months: int) -> date:
+    """Same day ``months`` calendar months later (or earlier); clamp to the month's last day."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(d: date, years: int) -> date:
+    """Same day ``years`` later; 29 February becomes 28 February in a common year."""
+    return add_months(d, 12 * years)
+
+
+def is_workday(d: date) -> bool:
+    """True on a working day (weekdays that are not holidays, plus 调休 working weekends)."""
+    try:
+        return bool(chinese_calendar.is_workday(d))
+    except NotImplementedError as exc:  # chinese_calendar's signal for a year it lacks
+        first, last = calendar_coverage()
+        raise CalendarNotCovered(
+            f"节假日数据未覆盖{d.year}年（现有{first}—{last}年），"
+            "无法计算以工作日或节假日顺延的期间"
+        ) from exc
+
+
+def is_rest_day(d: date) -> bool:
+    """True on a 法定休假日: a statutory holiday or a weekend that is not a 调休 working day."""
+    return not is_workday(d)
+
+
+def next_workday(d: date) -> date:
+    """``d`` itself if it is a working day, else the first working day after it."""
+    while not is_workday(d):
+        d += timedelta(days=1)
+    return d
+
+
+def _one_unit(**units: int) -> tuple[str, int]:
+    """Validate that exactly one period unit is positive; return it."""
+    for name, value in units.items():
+        if value < 0:
+            raise InputError(f"期间长度不能为负数（{value}）", field=name)
+    given = [(name, value) for name, value in units.items() if value > 0]
+    if len(given) != 1:
+        names = "、".join(units)
+        raise InputError(f"期间必须且只能以一种单位计算（{names}中恰有一项大于零）", field="period")
+    return given[0]
+
+
+def _raw_end(start: date, unit: str, n: int) -> date:
+    """End of the period before any holiday roll-over; the start day is not counted."""
+    if unit == "days":
+        return start + timedelta(days=n)
+    if unit == "months":
+        return add_months(start, n)
+    return add_years(start, n)
+
+
+def period_end(
+    start: date,
+    *,
+    days: int = 0,
+    months: int = 0,
+    years: int = 0,
+    working_days: int = 0,
+    roll_over_holiday: bool = True,
+) -> date:
+    """Last day of a period starting on ``start`` (民事诉讼法第八十五条).
+
+    Exactly one unit must be positive. ``working_days`` gives the Nth working day after
+    ``start``. With ``roll_over_holiday`` an end falling on a rest day moves to the next
+    working day.
+    """
+    unit, n = _one_unit(days=days, months=months, years=years, working_days=working_days)
+    if unit == "working_days":
+        d = start
+        for _ in range(n):
+            d = next_workday(d + timedelta(days=1))
+        return d
+    end = _raw_end(start, unit, n)
+    # 第八十五条：期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期。
+    return next_workday(end) if roll_over_holiday else end
+
+
+def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
+    """True when ``end`` is strictly after the last day of the period beginning on ``start``.
+
+    Used for duration conditions such as 终本规定第一条第（四）项
+    "自执行案件立案之日起已超过三个月".
+    The holiday roll-over is NOT applied: 第八十五条 extends a deadline so that a party does not
+    lose a right to a holiday; it does not lengthen a duration that is a factual precondition.
+    Needs no holiday data, so it works for any year.
+    """
+    unit, n = _one_unit(months=months, days=days)
+    return end > _raw_end(start, unit, n)
+
+
+def _cn_number(n: int) -> str:
+    """1..31 in Chinese: 10 -> 十, 20 -> 二十, 31 -> 三十一."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def cn_date(d: date) -> str:
+    """Date as written in court documents: 2026-11-21 -> 二〇二六年十一月二十一日."""
+    year = "".join(_DIGITS[int(c)] for c in str(d.year))
+    return f"{year}年{_cn_number(d.month)}月{_cn_number(d.day)}日"

@@ -1,0 +1,97 @@
+"""The small condition language of rule files, and its reference evaluator.
+
+A condition is a tree::
+
+    {all: [c, ...]} | {any: [c, ...]} | {not: c} | {fact: NAME, op: OP, value: V}
+
+with ``OP`` one of ``eq ne lt le gt ge in``. Facts are flat: derived by
+:mod:`termination.facts` from the case record. A fact that is absent (``None``) is
+*unknown*, and conditions use three-valued (Kleene) logic: ``false ∧ unknown = false``,
+``true ∧ unknown = unknown``, ``true ∨ unknown = true``, ``¬unknown = unknown``.
+
+This module is the reference semantics. The durable_rules adapter compiles the same trees
+to Rete patterns; the test-suite checks both agree on every inline rule case.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Op = Literal["eq", "ne", "lt", "le", "gt", "ge", "in"]
+Truth = bool | None  # None = unknown
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "le": operator.le,
+    "gt": operator.gt, "ge": operator.ge, "in": lambda a, b: a in b,
+}
+#: The comparison that holds exactly when ``op`` does not (for a known value).
+NEGATED: dict[str, str] = {"eq": "ne", "ne": "eq", "lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}
+
+Scalar = bool | int | float | str
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Atom(_Node):
+    """A comparison of one fact with a constant."""
+
+    fact: str
+    op: Op = "eq"
+    value: Scalar | list[Scalar]
+
+
+class All(_Node):
+    """Conjunction."""
+
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(_Node):
+    """Disjunction."""
+
+    any: list[Condition] = Field(min_length=1)
+
+
+class Not(_Node):
+    """Negation."""
+
+    not_: Condition = Field(alias="not")
+
+
+Condition = Union[Atom, All, AnyOf, Not]
+All.model_rebuild()
+AnyOf.model_rebuild()
+Not.model_rebuild()
+
+
+def evaluate(cond: Condition, facts: Mapping[str, Any]) -> Truth:
+    """Kleene evaluation of ``cond`` over ``facts`` (missing or None = unknown)."""
+    if isinstance(cond, Atom):
+        value = facts.get(cond.fact)
+        if value is None:
+            return None
+        return bool(_OPS[cond.op](value, cond.value))
+    if isinstance(cond, Not):
+        inner = evaluate(cond.not_, facts)
+        return None if inner is None else not inner
+    parts = [evaluate(c, facts) for c in (cond.all if isinstance(cond, All) else cond.any)]
+    if isinstance(cond, All):
+        return False if False in parts else (None if None in parts else True)
+    return True if True in parts else (None if None in parts else False)
+
+
+def fact_names(cond: Condition) -> Iterator[str]:
+    """Every fact name a condition reads."""
+    if isinstance(cond, Atom):
+        yield cond.fact
+    elif isinstance(cond, Not):
+        yield from fact_names(cond.not_)
+    else:
+        for c in cond.all if isinstance(cond, All) else cond.any:
+            yield from fact_names(c)

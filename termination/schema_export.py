@@ -1,0 +1,41 @@
+"""The published JSON Schemas (case record in, decision out), pinned in ``schemas/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from termination.case import SCHEMA_VERSION, CaseRecord
+from termination.decision import DECISION_VERSION, Decision
+
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+
+
+def case_schema() -> dict[str, Any]:
+    """JSON Schema of the case record (``schemas/case.schema.json``)."""
+    schema = CaseRecord.model_json_schema(mode="validation")
+    schema["$id"] = f"https://termination.example/schemas/case-{SCHEMA_VERSION}.json"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def decision_schema() -> dict[str, Any]:
+    """JSON Schema of the decision (``schemas/decision.schema.json``)."""
+    schema = Decision.model_json_schema(mode="serialization")
+    schema["$id"] = f"https://termination.example/schemas/decision-{DECISION_VERSION}.json"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def write_schemas() -> None:
+    """Regenerate the pinned files (run: ``python -m termination.schema_export``)."""
+    import json
+
+    SCHEMA_DIR.mkdir(exist_ok=True)
+    for name, schema in (("case", case_schema()), ("decision", decision_schema())):
+        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        (SCHEMA_DIR / f"{name}.schema.json").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_schemas()
