@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 
 from termination.case import CaseRecord
 from termination.citations import format_citation
@@ -18,34 +20,66 @@ from termination.engine import Engine
 from termination.facts import derive
 from termination.io import load_case
 from termination.rules.loader import RuleSet, load_ruleset
-from termination.rules.schema import Rule
+from termination.rules.schema import LegalBasis, Rule
 
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
 _ENV.filters["join_cn"] = lambda items: "、".join(str(i) for i in items)
 
 
+class _Message:
+    """A message template: static text is kept as is; others render with only what they read."""
+
+    def __init__(self, text: str) -> None:
+        names = jinja2.meta.find_undeclared_variables(_ENV.parse(text))
+        self.static = None if names else text.strip()
+        self.names = tuple(sorted(names))
+        self.template = _ENV.from_string(text)
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        if self.static is not None:
+            return self.static
+        return self.template.render({n: context[n] for n in self.names}).strip()
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    ruleset: RuleSet
+    engine: Engine
+    messages: dict[tuple[str, str], _Message]
+    citations: dict[str, list[tuple[LegalBasis, Citation]]]
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[RuleSet, Engine, dict[tuple[str, str], jinja2.Template]]:
-    """Rules, engine and message templates: built once per process, on first use."""
+def _compiled() -> _Compiled:
+    """Rules, engine, message templates and citations: built once per process, on first use."""
     ruleset = load_ruleset()
-    templates: dict[tuple[str, str], jinja2.Template] = {}
+    messages: dict[tuple[str, str], _Message] = {}
     for rule in ruleset.rules:
         for status, text in rule.message.model_dump().items():
             if text is not None:
-                templates[(rule.code, status)] = _ENV.from_string(text)
-        templates[(rule.code, "remedy")] = _ENV.from_string(rule.remedy)
-    return ruleset, Engine(ruleset.rules), templates
+                messages[(rule.code, status)] = _Message(text)
+        messages[(rule.code, "remedy")] = _Message(rule.remedy)
+    citations = {
+        rule.code: [(b, format_citation(ruleset.sources[b.source], b)) for b in rule.legal_basis]
+        for rule in ruleset.rules
+    }
+    return _Compiled(ruleset, Engine(ruleset.rules), messages, citations)
 
 
 def rules_in_force(on: date) -> list[Rule]:
     """The rules that apply on ``on`` (the public rule catalogue)."""
-    return _compiled()[0].in_force(on)
+    return [rule for rule, _ in _in_force(on)]
 
 
 def citations_for(rule: Rule, on: date) -> list[Citation]:
     """The citations of a rule, limited to the provisions in force on ``on``."""
-    sources = _compiled()[0].sources
-    return [format_citation(sources[b.source], b) for b in rule.legal_basis if b.in_force(on)]
+    return [c for b, c in _compiled().citations[rule.code] if b.in_force(on)]
+
+
+@lru_cache(maxsize=4096)
+def _in_force(on: date) -> tuple[tuple[Rule, list[Citation]], ...]:
+    """The rules in force on a date with their citations in force (cached: dates repeat)."""
+    return tuple((rule, citations_for(rule, on)) for rule in _compiled().ruleset.in_force(on))
 
 
 def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: date | None = None) -> Decision:
@@ -61,14 +95,15 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
     """
     record = case if isinstance(case, CaseRecord) else load_case(case)
     on = as_of or record.termination.proposed_date
-    ruleset, engine, templates = _compiled()
+    compiled = _compiled()
+    engine, messages = compiled.engine, compiled.messages
     facts, names = derive(record, on)
     statuses = engine.evaluate(facts)
     context = {**facts, "names": names, "case": record, "as_of": on}
     findings: list[Finding] = []
-    for rule in ruleset.in_force(on):
+    for rule, citations in _in_force(on):
         status = statuses[rule.code]
-        template = templates.get((rule.code, status)) or templates[(rule.code, "unknown" if status == "unknown" else "satisfied")]
+        message = messages.get((rule.code, status)) or messages[(rule.code, "satisfied")]
         failing = status in ("violated", "unknown")
         findings.append(
             Finding(
@@ -80,9 +115,9 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
                 status=status,  # type: ignore[arg-type]
                 severity=rule.severity,
                 blocks=failing and rule.severity in BLOCKING_SEVERITIES,
-                message=template.render(context),
-                remedy=templates[(rule.code, "remedy")].render(context) if failing else None,
-                citations=citations_for(rule, on),
+                message=message.render(context),
+                remedy=messages[(rule.code, "remedy")].render(context) if failing else None,
+                citations=citations,
                 evidence={k: facts[k] for k in engine.facts_of(rule.code)},
             )
         )
@@ -96,6 +131,6 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
         counts=dict(Counter(f.status for f in findings)),
         blocking_rules=blocking,
         findings=findings,
-        ruleset_version=ruleset.version,
+        ruleset_version=compiled.ruleset.version,
         engine="durable_rules 2.0.28",
     )

@@ -2,11 +2,12 @@
 
 How the rule language maps onto durable_rules, and why:
 
-* Each rule is compiled to (at most) three Rete patterns — *violated*, *unknown* and
-  *not applicable* — over one flat fact. *Satisfied* is what remains: under Kleene logic
-  the four outcomes partition every fact set, so a compliant case fires almost nothing
-  (fast), and the pure-Python evaluator in :mod:`termination.rules.conditions` is the
-  reference the test-suite compares with on every inline case.
+* Each rule is compiled to three Rete patterns over one flat fact, one per outcome except
+  its *default* (satisfied for unconditional rules, not applicable for conditional ones).
+  Under Kleene logic the four outcomes partition every fact set, so the default is what
+  remains when nothing fires — and a compliant case fires almost nothing (fast). The
+  pure-Python evaluator in :mod:`termination.rules.conditions` is the reference the
+  test-suite compares with on every inline case and on random fact sets.
 * A missing fact is unknown: ``V(atom)`` tests the negated comparison on a *present*
   property, ``U(atom)`` tests ``$nex`` (not exists).
 * Facts are asserted with ``assert_fact`` (never ``post``: an event is consumed by the
@@ -32,7 +33,7 @@ from termination.errors import EngineError
 from termination.rules.conditions import NEGATED, All, Atom, Condition, Not, fact_names
 from termination.rules.schema import Rule
 
-CHUNK = 6
+CHUNK = 20
 _SENTINEL = "__case__"
 Json = dict[str, Any]
 
@@ -91,8 +92,17 @@ def unk(c: Condition) -> Json:
     return _and([_or([other(x), unk(x)]) for x in kids] + [_or([unk(x) for x in kids])])
 
 
+def default_status(rule: Rule) -> str:
+    """The outcome that fires nothing: the common case, so typical cases fire few actions.
+
+    A conditional rule (``applies_when``) is usually not applicable; any other rule is
+    usually satisfied. The other outcomes each get a pattern.
+    """
+    return "satisfied" if rule.applies_when is None else "not_applicable"
+
+
 def compile_rule(rule: Rule, chunk: str) -> dict[str, Json]:
-    """The durable_rules JSON definitions of one rule's non-satisfied outcomes."""
+    """The durable_rules JSON definitions of one rule's non-default outcomes."""
     g = {"g": chunk}
     a, c = rule.applies_when, rule.condition
     patterns: dict[str, Json] = {}
@@ -100,9 +110,10 @@ def compile_rule(rule: Rule, chunk: str) -> dict[str, Json]:
         patterns["violated"] = vio(c)
         patterns["unknown"] = unk(c)
     else:
-        patterns["not_applicable"] = vio(a)
+        maybe = _or([sat(a), unk(a)])  # applicability not refuted
+        patterns["satisfied"] = _and([maybe, sat(c)])
         patterns["violated"] = _and([sat(a), vio(c)])
-        patterns["unknown"] = _or([_and([_or([sat(a), unk(a)]), unk(c)]), _and([unk(a), vio(c)])])
+        patterns["unknown"] = _or([_and([maybe, unk(c)]), _and([unk(a), vio(c)])])
     return {
         f"{rule.code}_{status}": {"all": [{"m": {"$and": [g, pattern]}}], "run": f"{rule.code}|{status}"}
         for status, pattern in patterns.items()
@@ -133,10 +144,8 @@ class Engine:
         self._not_handled = durable_engine.MessageNotHandledException
         self.rules = list(rules)
         self._chunks: dict[str, list[Rule]] = {}
-        for group, members in itertools.groupby(self.rules, key=lambda r: r.group):
-            members_list = list(members)
-            for i in range(0, len(members_list), CHUNK):
-                self._chunks[f"{group}{i // CHUNK}"] = members_list[i : i + CHUNK]
+        for i in range(0, len(self.rules), CHUNK):
+            self._chunks[f"c{i // CHUNK}"] = self.rules[i : i + CHUNK]
         definition: dict[str, Json] = {f"{_SENTINEL}": {"all": [{"m": {"g": _SENTINEL}}], "run": _SENTINEL}}
         for chunk, members_list in self._chunks.items():
             for rule in members_list:
@@ -190,7 +199,7 @@ class Engine:
             finally:
                 host.delete_state(name, sid)
             fired = list(self._fired)
-        statuses = {r.code: "satisfied" for r in self.rules}
+        statuses = {r.code: default_status(r) for r in self.rules}
         for action in fired:
             if action != _SENTINEL:
                 code, status = action.split("|")

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pytest
 
 from termination.engine import Engine
-from termination.rules.conditions import evaluate
+from termination.rules.conditions import outcome
 from termination.rules.loader import load_ruleset
 from termination.rules.schema import Rule
 
@@ -21,16 +21,7 @@ def engine() -> Engine:
 
 
 def reference_status(rule: Rule, facts: dict[str, object]) -> str:
-    """Kleene semantics of applies_when + condition, straight from the definition."""
-    applies = True if rule.applies_when is None else evaluate(rule.applies_when, facts)
-    holds = evaluate(rule.condition, facts)
-    if applies is False:
-        return "not_applicable"
-    if holds is True:
-        return "satisfied"
-    if holds is False and applies is True:
-        return "violated"
-    return "unknown"
+    return outcome(rule.applies_when, rule.condition, facts)
 
 
 @pytest.mark.parametrize(("rule", "test"), CASES, ids=[f"{r.code}::{t.name}" for r, t in CASES])

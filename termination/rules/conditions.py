@@ -95,3 +95,20 @@ def fact_names(cond: Condition) -> Iterator[str]:
     else:
         for c in cond.all if isinstance(cond, All) else cond.any:
             yield from fact_names(c)
+
+
+def outcome(applies_when: Condition | None, condition: Condition, facts: Mapping[str, Any]) -> str:
+    """Reference outcome of a rule: ``not_applicable``, ``satisfied``, ``violated`` or ``unknown``.
+
+    Not applicable only when applicability is refuted; satisfied whenever the condition
+    holds (even if applicability is unknown, the result is the same either way).
+    """
+    applies = True if applies_when is None else evaluate(applies_when, facts)
+    holds = evaluate(condition, facts)
+    if applies is False:
+        return "not_applicable"
+    if holds is True:
+        return "satisfied"
+    if holds is False and applies is True:
+        return "violated"
+    return "unknown"
