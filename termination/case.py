@@ -484,20 +484,20 @@ class CaseRecord(_Model):
                      "interrogations", "assets", "seizures", "locate_efforts"):
             for i, item in enumerate(getattr(m, name)):
                 if item.respondent not in ids:
-                    raise ValueError(f"measures.{name}[{i}].respondent：未知的被执行人 id “{item.respondent}”")
+                    raise ValueError(f"measures.{name}.{i}.respondent：未知的被执行人 id “{item.respondent}”")
         _ordered(self.termination.proposed_date, self.filing_date, "termination.proposed_date", "立案日期")
         for i, n in enumerate(m.enforcement_notices):
-            _ordered(n.served_on, n.issued_on, f"measures.enforcement_notices[{i}].served_on", "发出日期")
+            _ordered(n.served_on, n.issued_on, f"measures.enforcement_notices.{i}.served_on", "发出日期")
         for i, q in enumerate(m.network_inquiries):
-            _ordered(q.feedback_on, q.requested_on, f"measures.network_inquiries[{i}].feedback_on", "查询日期")
+            _ordered(q.feedback_on, q.requested_on, f"measures.network_inquiries.{i}.feedback_on", "查询日期")
         for i, s in enumerate(m.seizures):
-            _ordered(s.expiry, s.start, f"measures.seizures[{i}].expiry", "开始日期")
+            _ordered(s.expiry, s.start, f"measures.seizures.{i}.expiry", "开始日期")
         for i, c in enumerate(m.clues):
-            _ordered(c.verified_on, c.received_on, f"measures.clues[{i}].verified_on", "收到线索日期")
+            _ordered(c.verified_on, c.received_on, f"measures.clues.{i}.verified_on", "收到线索日期")
         for i, r in enumerate(self.respondents):
             p = r.party
             if isinstance(p, NaturalPerson) and p.birth_date and p.birth_date > self.filing_date:
-                raise ValueError(f"respondents[{i}].party.birth_date：出生日期晚于立案日期")
+                raise ValueError(f"respondents.{i}.party.birth_date：出生日期晚于立案日期")
         _ordered(self.termination.served_on, self.termination.proposed_date, "termination.served_on", "裁定日期")
         return self
 

@@ -103,7 +103,8 @@ def configure_check(p: argparse.ArgumentParser) -> None:
 def _case_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
-        files.extend(sorted(p.glob("*.json")) if p.is_dir() else [p])
+        # A directory holds case files; expectation files beside them (NAME.expected.json) are not cases.
+        files.extend(sorted(f for f in p.glob("*.json") if not f.name.endswith(".expected.json")) if p.is_dir() else [p])
     return files
 
 

@@ -77,9 +77,14 @@ def citations_for(rule: Rule, on: date) -> list[Citation]:
 
 
 @lru_cache(maxsize=4096)
-def _in_force(on: date) -> tuple[tuple[Rule, list[Citation]], ...]:
-    """The rules in force on a date with their citations in force (cached: dates repeat)."""
-    return tuple((rule, citations_for(rule, on)) for rule in _compiled().ruleset.in_force(on))
+def _in_force(on: date) -> tuple[tuple[Rule, list[Citation], list[Citation]], ...]:
+    """Rules in force on a date, with their citations in force: with the quoted text (for
+    findings that need action) and without it (for satisfied ones). Cached: dates repeat."""
+    result = []
+    for rule in _compiled().ruleset.in_force(on):
+        full = citations_for(rule, on)
+        result.append((rule, full, [c.model_copy(update={"quote": None}) for c in full]))
+    return tuple(result)
 
 
 def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: date | None = None) -> Decision:
@@ -101,7 +106,7 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
     statuses = engine.evaluate(facts)
     context = {**facts, "names": names, "case": record, "as_of": on}
     findings: list[Finding] = []
-    for rule, citations in _in_force(on):
+    for rule, quoted, unquoted in _in_force(on):
         status = statuses[rule.code]
         message = messages.get((rule.code, status)) or messages[(rule.code, "satisfied")]
         failing = status in ("violated", "unknown")
@@ -117,7 +122,7 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
                 blocks=failing and rule.severity in BLOCKING_SEVERITIES,
                 message=message.render(context),
                 remedy=messages[(rule.code, "remedy")].render(context) if failing else None,
-                citations=citations,
+                citations=quoted if failing else unquoted,
                 evidence={k: facts[k] for k in engine.facts_of(rule.code)},
             )
         )

@@ -49,7 +49,7 @@ class Citation(_Model):
     item: int | None = None
     kind: SourceKind
     verification: Verification
-    quote: str | None = Field(None, description="条文原文；仅 VERIFIED 条文才给出")
+    quote: str | None = Field(None, description="条文原文：仅对 VERIFIED 条文、且仅在不符合或待补充的结论中给出")
 
 
 class Finding(_Model):

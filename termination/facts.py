@@ -418,15 +418,15 @@ def clues_unverified(ctx: Context) -> Value:
 @fact("超过七日（紧急三日）核查的财产线索数")
 def clues_verified_late(ctx: Context) -> Value:
     def late(c: Any) -> bool | None:
-        if c.verified_on is None:
-            return False  # counted by clues_unverified
         try:
             # 财产调查规定第二条第二款：七日内核查，情况紧急的三日内
-            return c.verified_on > periods.period_end(c.received_on, days=3 if c.urgent else 7)
+            deadline = periods.period_end(c.received_on, days=3 if c.urgent else 7)
         except CalendarNotCovered:
             return None
+        done = c.verified_on if ctx.on_time(c.verified_on) else None
+        return (done or ctx.as_of) > deadline  # unverified and past the deadline is late too
 
-    items = [c for c in ctx.case.measures.clues if c.concrete]
+    items = [c for c in ctx.case.measures.clues if c.concrete and ctx.on_time(c.received_on)]
     return _count(ctx, "clues_verified_late", ((c.description or c.id, late(c)) for c in items))
 
 
@@ -545,12 +545,6 @@ def assets_without_reason(ctx: Context) -> Value:
 
     items = [a for a in ctx.case.measures.assets if a.status != "disposed" and not small(a)]
     return _count(ctx, "assets_without_reason", ((a.description, not a.non_disposable_reason) for a in items))
-
-
-@fact("正在处置中的财产数")
-def assets_disposing(ctx: Context) -> Value:
-    items = ctx.case.measures.assets
-    return _count(ctx, "assets_disposing", ((a.description, a.status == "disposing") for a in items))
 
 
 @fact("可供处置而未查封、扣押、冻结的财产数")

@@ -69,15 +69,23 @@ def load_case(source: str | bytes | Path | Mapping[str, Any]) -> CaseRecord:
     if isinstance(source, Path):
         try:
             data = source.read_bytes()
+        except FileNotFoundError:
+            raise CaseFileError("文件不存在") from None
+        except IsADirectoryError:
+            raise CaseFileError("这是一个目录，不是案件文件") from None
+        except PermissionError:
+            raise CaseFileError("没有读取该文件的权限") from None
         except OSError as exc:
-            raise CaseFileError(f"无法读取文件（{exc.strerror}）", field=str(source)) from None
+            raise CaseFileError(f"无法读取文件（错误号 {exc.errno}）") from None
     if isinstance(data, (bytes, str)):
+        if not data.strip():
+            raise CaseFileError("内容为空，应为案件 JSON 对象", field="案件")
         try:
             data = json.loads(data)
         except UnicodeDecodeError:
-            raise CaseFileError("文件不是 UTF-8 编码的 JSON", field="案件") from None
+            raise CaseFileError("不是 UTF-8 编码的 JSON", field="案件") from None
         except json.JSONDecodeError as exc:
-            raise CaseFileError(f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）", field="案件") from None
+            raise CaseFileError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列附近有语法错误", field="案件") from None
     if not isinstance(data, Mapping):
         raise CaseFileError("案件数据应为 JSON 对象", field="案件")
     try:
