@@ -52,7 +52,9 @@ def article_text(doc: str, article: str) -> str | None:
     verified (paraphrase only). Never raises.
     """
     document = _load(doc)
-    if document is None or document.statuses.get(article) not in QUOTABLE_STATUSES:
+    if document is None or not isinstance(article, str):
+        return None
+    if document.statuses.get(article) not in QUOTABLE_STATUSES:
         return None
     lines = document.sections.get(article)
     return "\n".join(lines) if lines else None
@@ -61,7 +63,9 @@ def article_text(doc: str, article: str) -> str | None:
 def article_status(doc: str, article: str) -> str | None:
     """The verification status of one article (see ``ARTICLE_STATUSES``), or None."""
     document = _load(doc)
-    return None if document is None else document.statuses.get(article)
+    if document is None or not isinstance(article, str):
+        return None
+    return document.statuses.get(article)
 
 
 def articles(doc: str) -> tuple[str, ...]:
@@ -105,7 +109,10 @@ def _parse(text: str) -> _Document:
     front = yaml.safe_load("\n".join(lines[1:end]))
     if not isinstance(front, dict):
         raise ValueError("front matter is not a mapping")
-    statuses = {str(k): str(v) for k, v in (front.get("articles") or {}).items()}
+    article_map = front.get("articles") or {}
+    if not isinstance(article_map, dict):
+        raise ValueError("articles is not a mapping")
+    statuses = {str(k): str(v) for k, v in article_map.items()}
     meta = {str(k): _scalar(v) for k, v in front.items() if k != "articles" and v is not None}
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
