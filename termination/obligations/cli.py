@@ -1,0 +1,137 @@
+"""``termination calendar``: the obligations calendar of terminated cases.
+
+Input: JSON Lines (one case record per line), a single ``.json`` case file, or a directory of
+``.json`` files (``*.expected.json`` skipped). A bad line or file is reported on stderr (one
+Chinese line, with its line number) and skipped; the calendar is still written, then exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from termination.case import CaseRecord
+from termination.cli import iso_date
+from termination.errors import CaseFileError, InputError
+from termination.io import load_case, write_atomic
+from termination.obligations.compute import build_calendar
+from termination.obligations.output import summary, to_ics, to_json, to_text, to_xlsx
+
+FORMATS = ("text", "json", "xlsx", "ics")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_cases(path: Path) -> Iterator[CaseRecord | str]:
+    """Yield each case record in ``path``, or a one-line Chinese error for a bad line or file."""
+    if path.is_dir():
+        # NAME.expected.json files beside the samples in corpus/terminated/ are not case records
+        files = sorted(p for p in path.glob("*.json") if not p.name.endswith(".expected.json"))
+        if not files:
+            yield f"{path}：目录中没有 .json 案件文件"
+        for file in files:
+            yield from read_cases(file)
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield f"{path}：无法读取文件（{exc.strerror}）"
+        return
+    if path.suffix.lower() == ".json":
+        try:
+            yield load_case(raw)
+        except CaseFileError as exc:
+            yield f"{path}：{_one_line(str(exc))}"
+        return
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        yield f"{path}：文件不是 UTF-8 编码"
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield load_case(line)
+        except CaseFileError as exc:
+            yield f"{path}：第{number}行：{_one_line(str(exc))}"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``termination calendar``."""
+    p.add_argument(
+        "cases",
+        nargs="+",
+        type=Path,
+        metavar="CASES",
+        help="案件记录：JSON Lines 文件（每行一个案件）、单个 .json 文件或包含 .json 文件的目录",
+    )
+    p.add_argument(
+        "--as-of", type=iso_date, required=True, metavar="DATE", help="计算基准日（YYYY-MM-DD）"
+    )
+    p.add_argument(
+        "--soon-days",
+        type=int,
+        default=30,
+        metavar="N",
+        help="多少日内到期视为“即将到期”（默认 30）",
+    )
+    p.add_argument("--court", metavar="COURT", help="只列出该执行法院（全称）的案件")
+    p.add_argument("--judge", metavar="JUDGE", help="只列出该承办人的案件")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="输出格式：text 中文表格 / json / xlsx 表格 / ics 日历（默认 text）",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="输出文件（xlsx 必须指定；默认输出到标准输出）",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute the calendar and write it; exit 2 if any input line or file was bad."""
+    if args.soon_days < 0:
+        raise InputError("不能为负数", field="--soon-days")
+    if args.format == "xlsx" and args.output is None:
+        raise InputError("xlsx 格式必须用 -o 指定输出文件", field="--output")
+    cases: list[CaseRecord] = []
+    bad = 0
+    for path in args.cases:
+        for item in read_cases(path):
+            if isinstance(item, str):
+                sys.stderr.write(f"termination：{item}\n")
+                bad += 1
+            else:
+                cases.append(item)
+    if not cases and bad == 0:
+        raise InputError("没有找到案件记录", field="CASES")
+    report = build_calendar(
+        cases, as_of=args.as_of, soon_days=args.soon_days, court=args.court, judge=args.judge
+    )
+    data: bytes
+    if args.format == "xlsx":
+        data = to_xlsx(report)
+    elif args.format == "ics":
+        data = to_ics(report)
+    elif args.format == "json":
+        data = to_json(report).encode("utf-8")
+    else:
+        data = to_text(report).encode("utf-8")
+    if args.format in ("xlsx", "ics"):
+        for f in report.findings:  # these formats carry obligations only
+            sys.stderr.write(f"termination：记录问题：{f.case_number}：{f.message}\n")
+    if args.output is None:
+        sys.stdout.write(data.decode("utf-8"))  # text, json or ics (xlsx always goes to a file)
+    else:
+        write_atomic(args.output, data)
+        sys.stderr.write(f"termination：已写入 {args.output}（{summary(report)}）\n")
+    return 2 if bad else 0
