@@ -1,0 +1,103 @@
+"""Each sample ruling in corpus/rulings/ against its hand-written NAME.expected.json.
+
+The expectation files were written by reading the texts, not by running the analyser. A
+field missing from an expectation file is not checked; evidence is checked as "the expected
+phrase (or one of the listed phrases) occurs in the evidence sentence".
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from termination.analysis import analyze_file
+
+RULINGS = Path(__file__).resolve().parents[2] / "corpus" / "rulings"
+SAMPLES = sorted(p for p in RULINGS.iterdir() if p.suffix in (".txt", ".docx"))
+SCALARS = ("is_zhongben", "kind", "case_number", "court", "date", "filing_date")
+AMOUNTS = ("claim_amount", "recovered_amount", "outstanding_amount")
+
+
+def _expected(sample: Path) -> dict[str, Any]:
+    return json.loads(sample.with_name(sample.stem + ".expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, dict[str, Any]]:
+    return {p.name: analyze_file(p).model_dump(mode="json") for p in SAMPLES}
+
+
+def test_corpus_is_complete() -> None:
+    names = [p.name for p in SAMPLES]
+    assert len(names) >= 12
+    assert sum(n.endswith(".docx") for n in names) == 2
+    assert all(p.with_name(p.stem + ".expected.json").is_file() for p in SAMPLES)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("key", SCALARS)
+def test_scalar(results: dict[str, dict[str, Any]], sample: Path, key: str) -> None:
+    expected = _expected(sample)
+    if key in expected:
+        assert results[sample.name][key] == expected[key]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_amounts(results: dict[str, dict[str, Any]], sample: Path) -> None:
+    expected = _expected(sample)
+    for key in AMOUNTS:
+        if key in expected:
+            got = results[sample.name][key]
+            want = expected[key]
+            assert (None if got is None else Decimal(got)) == (None if want is None else Decimal(want)), key
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_parties(results: dict[str, dict[str, Any]], sample: Path) -> None:
+    expected = _expected(sample)
+    if "parties" in expected:
+        got = sorted((p["name"], p["role"], p["kind"]) for p in results[sample.name]["parties"])
+        want = sorted((p["name"], p["role"], p["kind"]) for p in expected["parties"])
+        assert got == want
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_basis(results: dict[str, dict[str, Any]], sample: Path) -> None:
+    expected = _expected(sample)
+    if "basis" in expected:
+        assert results[sample.name]["basis"] == expected["basis"]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_contents(results: dict[str, dict[str, Any]], sample: Path) -> None:
+    expected = _expected(sample)
+    for name, want in expected.get("contents", {}).items():
+        got = results[sample.name]["contents"][name]
+        assert got["present"] is want["present"], name
+        if want["evidence"] is None:
+            assert got["evidence"] is None, name
+        else:
+            # one phrase, or a list of phrases any of which a reader would accept as evidence
+            phrases = want["evidence"] if isinstance(want["evidence"], list) else [want["evidence"]]
+            assert any(phrase in got["evidence"] for phrase in phrases), name
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_measures(results: dict[str, dict[str, Any]], sample: Path) -> None:
+    expected = _expected(sample)
+    if "measures" in expected:
+        got = {m["measure"]: m["date"] for m in results[sample.name]["measures"]}
+        assert got == expected["measures"]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_problems(results: dict[str, dict[str, Any]], sample: Path) -> None:
+    expected = _expected(sample)
+    if "problems" in expected:
+        got = results[sample.name]["problems"]
+        assert sorted(p["code"] for p in got) == sorted(expected["problems"])
+        assert all(p["message"] and p["citation"].startswith("《") for p in got)
