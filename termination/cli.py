@@ -151,25 +151,18 @@ def configure_rules(p: argparse.ArgumentParser) -> None:
 
 def run_rules(args: argparse.Namespace) -> int:
     """Print the rule catalogue in force on a date."""
-    from termination.decide import citations_for, rules_in_force
+    from termination.api import rules
     from termination.decision import SEVERITY_LABEL
 
     on = args.on or date.today()
-    rules = rules_in_force(on)
+    rows = rules(on)
     if args.format == "json":
-        rows = [
-            {"rule": r.code, "title": r.title, "group": r.group, "category": r.category, "severity": r.severity,
-             "requirements": r.requirements, "valid_from": r.valid_from.isoformat(),
-             "valid_to": r.valid_to.isoformat() if r.valid_to else None,
-             "citations": [c.model_dump(mode="json") for c in citations_for(r, on)]}
-            for r in rules
-        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
-    sys.stdout.write(f"{on.isoformat()} 有效的终本规则（{len(rules)} 条）\n")
-    for r in rules:
-        cites = "；".join(f"{c.text}〔{c.verification}〕" for c in citations_for(r, on))
-        sys.stdout.write(f"{r.code}  {r.title}［{SEVERITY_LABEL[r.severity]}］\n      {' '.join(r.requirements)}  {cites}\n")
+    sys.stdout.write(f"{on.isoformat()} 有效的终本规则（{len(rows)} 条）\n")
+    for r in rows:
+        cites = "；".join(f"{c['text']}〔{c['verification']}〕" for c in r["citations"])
+        sys.stdout.write(f"{r['rule']}  {r['title']}［{SEVERITY_LABEL[r['severity']]}］\n      {' '.join(r['requirements'])}  {cites}\n")
     return 0
 
 

@@ -68,7 +68,12 @@ def _compiled() -> _Compiled:
 
 def rules_in_force(on: date) -> list[Rule]:
     """The rules that apply on ``on`` (the public rule catalogue)."""
-    return [rule for rule, _ in _in_force(on)]
+    return [rule for rule, *_ in _in_force(on)]
+
+
+def ruleset_version() -> str:
+    """The version of the rule set (``rulesets/sources.yaml``)."""
+    return _compiled().ruleset.version
 
 
 def citations_for(rule: Rule, on: date) -> list[Citation]:

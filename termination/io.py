@@ -86,6 +86,10 @@ def load_case(source: str | bytes | Path | Mapping[str, Any]) -> CaseRecord:
             raise CaseFileError("不是 UTF-8 编码的 JSON", field="案件") from None
         except json.JSONDecodeError as exc:
             raise CaseFileError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列附近有语法错误", field="案件") from None
+        except RecursionError:
+            raise CaseFileError("JSON 嵌套层数过深", field="案件") from None
+        except ValueError:  # e.g. an integer literal longer than Python's digit limit
+            raise CaseFileError("JSON 中有超长的数字", field="案件") from None
     if not isinstance(data, Mapping):
         raise CaseFileError("案件数据应为 JSON 对象", field="案件")
     try:
@@ -102,6 +106,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; outputs are ordinary documents
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,140 @@
+"""The public Python API: check, render, analyze, rules, case_schema.
+
+Importing this module is cheap: the rules, the durable_rules engine, the document templates,
+python-docx and the jieba dictionary load on first use, not at import::
+
+    from termination import api
+
+    decision = api.check(Path("corpus/cases/01-compliant-person.json"))
+    decision = api.check(case_dict, as_of=date(2024, 6, 25))    # or JSON text / bytes
+    files = api.render(case, draft=True)          # {"…裁定书.docx": b"PK…", …}
+    analysis = api.analyze(ruling_text)           # or api.analyze(Path("ruling.docx"))
+    catalogue = api.rules(date(2024, 6, 25))      # as ``termination rules --format json``
+    schema = api.case_schema()                    # the case record's JSON Schema
+
+Errors are :mod:`termination.errors` exceptions whose ``str()`` is one Chinese line:
+``CaseFileError`` (bad case record), ``RulingFileError`` (unreadable ruling),
+``NotReadyError`` (final documents for a case that may not be terminated; ``.missing``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    from termination.analysis.models import RulingAnalysis
+    from termination.case import CaseRecord
+    from termination.decision import Decision
+
+__all__ = ["CaseInput", "analyze", "case_schema", "check", "render", "rules", "ruleset_version"]
+
+#: What every function taking a case accepts: a record, a dict, JSON text/bytes or a path.
+CaseInput: TypeAlias = "CaseRecord | Mapping[str, Any] | str | bytes | Path"
+
+
+def _record(case: CaseInput) -> CaseRecord:
+    from termination.case import CaseRecord
+    from termination.io import load_case
+
+    return case if isinstance(case, CaseRecord) else load_case(case)
+
+
+def check(case: CaseInput, *, as_of: date | None = None) -> Decision:
+    """Decide whether a case may be terminated (终本) as of ``as_of``.
+
+    Args:
+        case: a :class:`~termination.case.CaseRecord`, a dict, JSON text/bytes, or a path.
+        as_of: evaluation date; default: the proposed termination date of the record.
+
+    Returns:
+        The decision; ``decision.model_dump(mode="json")`` is the JSON of
+        ``termination check --format json`` and of ``POST /v1/check``.
+
+    Raises:
+        CaseFileError: the record is not valid (one Chinese line naming the field).
+    """
+    from termination.decide import check as _check
+
+    return _check(_record(case), as_of=as_of)
+
+
+def render(
+    case: CaseInput,
+    *,
+    as_of: date | None = None,
+    draft: bool = False,
+    only: Sequence[str] | None = None,
+    fmt: str = "docx",
+) -> dict[str, bytes]:
+    """Render the ruling and its companion documents to bytes (``{file name: content}``).
+
+    Args:
+        only: document names (``ruling``, ``notice``, ``interview``, ``approval``, ``report``);
+            default all.
+        fmt: ``"docx"`` or ``"txt"``.
+
+    Raises:
+        CaseFileError: the record is not valid.
+        NotReadyError: ``draft`` is false and the case may not be terminated yet;
+            ``.missing`` lists the steps still to take.
+        InputError: an unknown document name or format.
+    """
+    from termination.render import render_documents  # templates and python-docx: only now
+
+    record = _record(case)
+    return render_documents(record, check(record, as_of=as_of), draft=draft, only=only, fmt=fmt)  # type: ignore[arg-type]
+
+
+def analyze(text_or_path: str | os.PathLike[str]) -> RulingAnalysis:
+    """Analyze a published 终本 ruling: ``str`` is the ruling text, a path is a .txt/.docx file.
+
+    Raises:
+        RulingFileError: the file cannot be read.
+    """
+    import termination.analysis as analysis
+
+    if isinstance(text_or_path, os.PathLike):
+        return analysis.analyze_file(Path(text_or_path))
+    return analysis.analyze_text(text_or_path)
+
+
+def rules(on: date | None = None) -> list[dict[str, Any]]:
+    """The rule catalogue in force on ``on`` (default today), with citations and dates in force.
+
+    Same rows as ``termination rules --on DATE --format json``.
+    """
+    from termination.decide import citations_for, rules_in_force
+
+    day = on or date.today()
+    return [
+        {
+            "rule": r.code,
+            "title": r.title,
+            "group": r.group,
+            "category": r.category,
+            "severity": r.severity,
+            "requirements": r.requirements,
+            "valid_from": r.valid_from.isoformat(),
+            "valid_to": r.valid_to.isoformat() if r.valid_to else None,
+            "citations": [c.model_dump(mode="json") for c in citations_for(r, day)],
+        }
+        for r in rules_in_force(day)
+    ]
+
+
+def ruleset_version() -> str:
+    """Version of the loaded rule set (``rulesets/sources.yaml``); loads the rules."""
+    from termination.decide import ruleset_version as version
+
+    return version()
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of the case record (pinned in ``schemas/case.schema.json``)."""
+    from termination.schema_export import case_schema as _case_schema
+
+    return _case_schema()

@@ -1,0 +1,94 @@
+"""The small block structure the templates produce, and its plain-text form.
+
+A template renders to lines ``@kind text``. Kinds:
+
+=========  =====================================================
+title      court name / document title (centred, 小标宋 二号)
+caseno     case number (right-aligned)
+heading    section heading (黑体)
+para       body paragraph with a two-character indent
+left       body paragraph without indent (labels, addressee)
+sign       signature line (right-aligned)
+date       date line under the signatures (right-aligned)
+blank      empty line
+break      page break
+cols       starts a table: column widths in cm, e.g. ``@cols 3 12.6``
+head, row  table rows: cells separated by ``¦`` (U+00A6); ``¶`` starts a new line in a cell
+=========  =====================================================
+
+Empty lines are ignored, so templates may use Jinja freely. Any other line is a template
+bug and raises. Values printed by templates pass :func:`clean`, which removes line breaks,
+tabs, the cell separator ``¦``, the cell line break ``¶`` and characters XML cannot hold, so user text can never break
+a line or a cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = frozenset({"title", "caseno", "heading", "para", "left", "sign", "date", "blank", "break", "cols", "head",
+                   "row"})
+_LINE_RE = re.compile(r"^@(?P<kind>[a-z]+)(?: (?P<text>.*))?$")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_BREAKS_RE = re.compile(r"[\r\n\t\x85\u2028\u2029]+")
+CELL_SEP = "¦"
+CELL_BREAK = "¶"
+DRAFT_BANNER = "【草稿】未经审批，不得作为正式文书使用"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level element of a document."""
+
+    kind: str
+    text: str = ""
+    cells: tuple[str, ...] = field(default_factory=tuple)
+
+
+def clean(value: Any) -> str:
+    """Jinja ``finalize``: every printed value as one safe line (None is a template bug)."""
+    if value is None:
+        raise ValueError("模板输出了空值（None）")
+    text = value if isinstance(value, str) else str(value)
+    return _CONTROL_RE.sub("", _BREAKS_RE.sub(" ", text)).replace(CELL_SEP, "|").replace(CELL_BREAK, " ")
+
+
+def parse(rendered: str) -> list[Block]:
+    """Parse template output into blocks.
+
+    Raises:
+        ValueError: a line without a known ``@kind`` marker.
+    """
+    blocks: list[Block] = []
+    for number, raw in enumerate(rendered.splitlines(), 1):
+        line = raw.strip(" ")
+        if not line:
+            continue
+        match = _LINE_RE.match(line)
+        if not match or match["kind"] not in KINDS:
+            raise ValueError(f"模板输出第{number}行缺少有效的样式标记：{line[:40]}")
+        kind, text = match["kind"], (match["text"] or "").strip(" ")
+        if kind in ("row", "head"):
+            blocks.append(Block(kind, cells=tuple(c.strip(" ") for c in text.split(CELL_SEP))))
+        else:
+            blocks.append(Block(kind, text))
+    return blocks
+
+
+def to_text(blocks: list[Block], *, draft: bool) -> bytes:
+    """The same blocks as UTF-8 plain text: no styling, paragraphs indented with two full-width spaces."""
+    lines: list[str] = [DRAFT_BANNER, ""] if draft else []
+    for b in blocks:
+        if b.kind in ("row", "head"):
+            lines.append(" | ".join(" ".join(c.split(CELL_BREAK)).strip() for c in b.cells))
+        elif b.kind == "para":
+            lines.append("　　" + b.text)
+        elif b.kind in ("blank", "break"):
+            lines.append("")
+        elif b.kind == "cols":
+            continue
+        else:
+            lines.append(b.text)
+    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

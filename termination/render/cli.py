@@ -1,0 +1,68 @@
+"""``termination render CASE.json -o OUTDIR [--draft] [--only ...] [--format docx|txt] [--as-of DATE]``.
+
+Checks the case, renders the documents in memory, and only then writes them, each
+atomically; if anything fails, nothing is left behind. Exit codes: 0 written, 1 the case is
+not ready (missing steps on stderr) and ``--draft`` was not given, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from termination.errors import InputError, NotReadyError
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``termination render``."""
+    from termination.cli import iso_date
+
+    p.add_argument("case", type=Path, metavar="CASE", help="案件 JSON 文件")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="输出目录（不存在时自动创建）")
+    p.add_argument("--draft", action="store_true", help="生成草稿：每页标注“草稿”，缺项就地标出并在文末列明")
+    p.add_argument("--only", metavar="LIST",
+                   help="只生成所列文书，逗号分隔：ruling（裁定书）、notice（告知书）、interview（约谈笔录）、"
+                        "approval（办理情况表）、report（合规审查报告）")
+    p.add_argument("--format", choices=("docx", "txt"), default="docx", help="输出格式（默认 docx）")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="检查的评估日期（默认：拟终本日期）")
+
+
+def _write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file atomically; on failure remove what this run wrote."""
+    from termination.io import write_atomic
+
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError("输出路径已存在且不是目录", field=str(outdir))
+    written: list[Path] = []
+    try:
+        for name, data in files.items():
+            path = outdir / name
+            write_atomic(path, data)
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise InputError(f"无法写入输出目录（{exc.strerror or exc}）", field=str(outdir)) from None
+    return written
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check, render, write; print the written paths."""
+    from termination.decide import check
+    from termination.io import load_case
+    from termination.render import render_documents
+
+    only = args.only.split(",") if args.only is not None else None
+    case = load_case(args.case)
+    decision = check(case, as_of=args.as_of)
+    try:
+        files = render_documents(case, decision, draft=args.draft, only=only, fmt=args.format)
+    except NotReadyError as exc:
+        lines = [f"termination：{exc.message}", "尚需补正的事项："]
+        lines += [f"  {i}. {m}" for i, m in enumerate(exc.missing, 1)]
+        sys.stderr.write("\n".join(lines) + "\n")
+        return 1
+    for path in _write_all(args.output, files):
+        sys.stdout.write(f"{path}\n")
+    return 0

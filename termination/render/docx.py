@@ -1,0 +1,242 @@
+"""Blocks → .docx with named styles (court-document layout).
+
+The styles are built in code, not read from a ``templates/base.docx``: the layout is then
+reviewable and diffable as source, and there is no binary file to keep in step with it.
+They are built once per process on python-docx's default template, saved to bytes, and
+every document starts from those bytes, so a render only adds paragraphs (fast).
+
+Layout (《人民法院民事裁判文书制作规范》 and GB/T 9704 style): A4; margins top 3.7 cm, bottom
+3.5 cm, left 2.8 cm, right 2.6 cm; court name and document title 方正小标宋简体 (fallback
+宋体) 二号 centred; case number right-aligned; body 仿宋_GB2312 (fallback 仿宋) 三号 with a
+fixed 28.95 pt line spacing and a two-character first-line indent; headings 黑体 三号; the
+page number "— n —" in the footer. Fonts are set on all four ``w:rFonts`` attributes
+(ascii, hAnsi, eastAsia, cs): ``font.name`` alone leaves Chinese text in the theme font.
+The fallbacks are declared in the font table (``w:altName``), the OOXML way to name a
+substitute.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph
+
+from termination.render.blocks import CELL_BREAK, Block
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+PAGE_NUMBER_FONT = "宋体"
+#: Font → substitute written to the font table.
+FALLBACK = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", HEADING_FONT: "SimHei", PAGE_NUMBER_FONT: "SimSun"}
+LINE = Pt(28.95)  # GB/T 9704: 22 lines of 三号 on a page
+INDENT = Pt(32)  # two characters of 三号 (16 pt)
+
+#: block kind → paragraph style
+STYLE_OF_BLOCK = {
+    "title": "文书标题",
+    "caseno": "案号",
+    "heading": "小标题",
+    "para": "正文",
+    "left": "正文无缩进",
+    "sign": "署名",
+    "date": "落款日期",
+    "blank": "正文无缩进",
+}
+GAP_STYLE = "待补充"
+CELL_STYLE = "表格文字"
+GAP_RE = re.compile(r"(【待补充：[^】]*】)")
+
+
+def _fonts(style: BaseStyle, name: str) -> None:
+    """Set the font on every script of the style, including w:eastAsia."""
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]  # drop theme fonts, which override explicit names
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), name)
+
+
+def _paragraph_style(doc: Document, name: str, *, font: str = BODY_FONT, size: float = 16,
+                     align: WD_ALIGN_PARAGRAPH | None = None, first_indent: Pt | None = None,
+                     right_indent: Pt | None = None, line: Pt = LINE, bold: bool = False) -> None:
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    _fonts(style, font)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    pf = style.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = line
+    pf.widow_control = False
+    if align is not None:
+        pf.alignment = align
+    if first_indent is not None:
+        pf.first_line_indent = first_indent
+    if right_indent is not None:
+        pf.right_indent = right_indent
+
+
+def _font_table(doc: Document) -> None:
+    """Declare the Chinese fonts and their substitutes (w:altName) in word/fontTable.xml."""
+    part = doc.part.part_related_by(RT.FONT_TABLE)
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="{"roman" if "宋" in name or "仿" in name else "modern"}"/><w:pitch w:val="variable"/></w:font>'
+        for name, alt in FALLBACK.items()
+    )
+    blob = part.blob.decode("utf-8")
+    part._blob = blob.replace("</w:fonts>", fonts + "</w:fonts>").encode("utf-8")  # noqa: SLF001
+
+
+def _page_number(paragraph: Paragraph) -> None:
+    """"— PAGE —" as a field, so Word and LibreOffice number every page."""
+    paragraph.add_run("— ")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)  # noqa: SLF001
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)  # noqa: SLF001
+        else:
+            run.text = text or ""
+    paragraph.add_run(" —")
+
+
+@lru_cache(maxsize=2)
+def base_document(draft: bool) -> bytes:
+    """The empty document with page setup, styles, footer (and the 草稿 header): built once."""
+    doc = Document()
+    normal = doc.styles["Normal"]
+    _fonts(normal, BODY_FONT)
+    normal.font.size = Pt(16)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    normal.paragraph_format.line_spacing = LINE
+    # docDefaults: mark East-Asian text as zh-CN so layout engines pick CJK rules and fonts
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+    _paragraph_style(doc, "文书标题", font=TITLE_FONT, size=22, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(40))
+    _paragraph_style(doc, "案号", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _paragraph_style(doc, "小标题", font=HEADING_FONT, first_indent=INDENT)
+    _paragraph_style(doc, "正文", align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=INDENT)
+    _paragraph_style(doc, "正文无缩进", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _paragraph_style(doc, "署名", align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT * 2)
+    _paragraph_style(doc, "落款日期", align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT * 2)
+    _paragraph_style(doc, CELL_STYLE, size=12, line=Pt(18))
+    _paragraph_style(doc, "页码", font=PAGE_NUMBER_FONT, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(20))
+    _paragraph_style(doc, "草稿标记", font=HEADING_FONT, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(20))
+    gap = doc.styles.add_style(GAP_STYLE, WD_STYLE_TYPE.CHARACTER)
+    gap.font.bold = True
+    gap.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    shading = OxmlElement("w:shd")  # highlight is ignored in styles by Word: use shading
+    for attr, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "FFF2A8")):
+        shading.set(qn(attr), value)
+    gap.element.get_or_add_rPr().append(shading)
+    _font_table(doc)
+
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.header_distance, section.footer_distance = Cm(1.5), Cm(2.5)
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["页码"]
+    _page_number(footer)
+    if draft:
+        header = section.header.paragraphs[0]
+        header.style = doc.styles["草稿标记"]
+        mark = header.add_run("草稿　未经审批，不得作为正式文书使用")
+        mark.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    body = doc.element.body
+    for p in body.findall(qn("w:p")):  # start from an empty body
+        body.remove(p)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _add_text(paragraph: Paragraph, text: str, gap_style_id: str, *, bold: bool = False) -> None:
+    """Add ``text`` as runs; draft markers 【待补充：…】 get the 待补充 character style."""
+    for piece in GAP_RE.split(text):
+        if piece:
+            run = paragraph.add_run(piece)
+            if piece.startswith("【待补充："):
+                run._r.style = gap_style_id  # noqa: SLF001 - by id: python-docx's lookup by name is slow
+            if bold:
+                run.bold = True
+
+
+def _styled(paragraph: Paragraph, style_id: str) -> Paragraph:
+    """Set a paragraph style by id (python-docx's setter scans every style on each call)."""
+    paragraph._p.style = style_id  # noqa: SLF001
+    return paragraph
+
+
+def to_docx(blocks: list[Block], *, draft: bool) -> bytes:
+    """Render blocks into a .docx (bytes)."""
+    doc = Document(BytesIO(base_document(draft)))
+    ids = {name: doc.styles[name].style_id for name in set(STYLE_OF_BLOCK.values()) | {CELL_STYLE, GAP_STYLE}}
+    gap_id = ids[GAP_STYLE]
+    table = None
+    widths: list[float] = []
+    signing = False  # from the first signature line on, keep the block on one page
+    for block in blocks:
+        if block.kind == "cols":
+            widths = [float(w) for w in block.text.split()]
+            table = doc.add_table(rows=0, cols=len(widths))
+            table.style = doc.styles["Table Grid"]
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.autofit = False
+            for column, width in zip(table.columns, widths, strict=True):
+                column.width = Cm(width)  # w:gridCol: LibreOffice lays out by the grid
+            continue
+        if block.kind in ("row", "head"):
+            if table is None:
+                raise ValueError("表格行之前缺少 @cols")
+            cells = table.add_row().cells
+            for cell, width, text in zip(cells, widths, block.cells, strict=True):
+                cell.width = Cm(width)
+                for i, line in enumerate(text.split(CELL_BREAK)):
+                    p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                    _add_text(_styled(p, ids[CELL_STYLE]), line, gap_id, bold=block.kind == "head")
+            continue
+        table = None
+        if block.kind == "break":
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            continue
+        p = _styled(doc.add_paragraph(), ids[STYLE_OF_BLOCK[block.kind]])
+        signing = signing or block.kind == "sign"
+        if signing and block is not blocks[-1]:
+            p.paragraph_format.keep_with_next = True  # 署名、日期、书记员不分页
+        if block.text:
+            _add_text(p, block.text, gap_id)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,459 @@
+"""The HTTP service (FastAPI): ``create_app()`` and the ``/v1`` routes.
+
+Run it with ``termination serve`` (uvicorn, ``--workers N`` processes). Each worker process
+holds its own rules engine; inside a process the engine's lock serialises evaluations, and the
+routes run the work in worker threads so the event loop stays responsive.
+
+``python -m termination.service.app --write-openapi`` rewrites the pinned
+``schemas/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hmac
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+from urllib.parse import quote
+
+import anyio
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic.json_schema import models_json_schema
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, Response
+
+from termination import __version__, api
+from termination.case import SCHEMA_VERSION, CaseRecord
+from termination.decision import DECISION_VERSION, Decision
+from termination.errors import (
+    CalendarNotCovered,
+    CaseFileError,
+    InputError,
+    NotReadyError,
+    RulingFileError,
+)
+from termination.io import load_case
+from termination.service.middleware import RequestMiddleware
+from termination.service.problems import (
+    HttpProblem,
+    ProblemDetails,
+    openapi_responses,
+    problem_response,
+)
+
+T = TypeVar("T")
+
+OPENAPI_PATH = Path(__file__).resolve().parents[2] / "schemas" / "openapi.json"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+DEFAULT_TIMEOUT = 30.0
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# ---------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Service settings, from the environment (read once per worker process)."""
+
+    max_body: int = DEFAULT_MAX_BODY
+    timeout: float = DEFAULT_TIMEOUT
+    token: str | None = None
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Read ``TERMINATION_MAX_BODY`` (bytes), ``TERMINATION_TIMEOUT`` (s), ``TERMINATION_TOKEN``.
+
+        Raises:
+            InputError: a variable is set to a value that is not a positive number.
+        """
+        env = os.environ if environ is None else environ
+        max_body, timeout = DEFAULT_MAX_BODY, DEFAULT_TIMEOUT
+        if raw := env.get("TERMINATION_MAX_BODY", "").strip():
+            if not raw.isdigit() or int(raw) <= 0:
+                raise InputError(f"应为正整数（字节数），而不是“{raw}”", field="TERMINATION_MAX_BODY")
+            max_body = int(raw)
+        if raw := env.get("TERMINATION_TIMEOUT", "").strip():
+            try:
+                timeout = float(raw)
+            except ValueError:
+                timeout = -1.0
+            if not 0 < timeout < float("inf"):
+                raise InputError(f"应为正数（秒），而不是“{raw}”", field="TERMINATION_TIMEOUT")
+        return cls(max_body=max_body, timeout=timeout, token=env.get("TERMINATION_TOKEN") or None)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+async def _offload(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run blocking work in a worker thread; abandoned (not awaited) when the time limit hits."""
+    return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs), abandon_on_cancel=True)
+
+
+def _parse_date(value: str | None, name: str) -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        if _ISO_DATE.match(value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise HttpProblem("invalid-parameter", f"{name}：日期“{value[:40]}”无效，应为 YYYY-MM-DD", field=name)
+
+
+def _parse_case(body: bytes) -> CaseRecord:
+    """The case record in a request body; 400 if it is not JSON at all, 422 if it is not a valid case."""
+    try:
+        data = json.loads(body)
+    except RecursionError:
+        raise HttpProblem("invalid-json", "案件：JSON 嵌套层数过多", field="案件") from None
+    except ValueError:
+        try:  # the command line's message for the same bytes
+            load_case(body)
+        except CaseFileError as exc:
+            raise HttpProblem("invalid-json", str(exc), field=exc.field) from None
+        except Exception:  # noqa: BLE001 — e.g. an integer literal too long to convert
+            pass
+        raise HttpProblem("invalid-json", "案件：不是有效的 JSON", field="案件") from None
+    try:
+        return load_case(data if isinstance(data, dict) else body)  # not an object: the CLI's message
+    except CaseFileError as exc:
+        raise HttpProblem("invalid-case", str(exc), field=exc.field) from None
+    except RecursionError:
+        raise HttpProblem("invalid-case", "案件：数据嵌套层数过多", field="案件") from None
+
+
+async def _read_case(request: Request) -> CaseRecord:
+    record = await _offload(_parse_case, await request.body())
+    request.state.case_number = record.case_number  # the one identifier the log may name
+    return record
+
+
+def _attachment(name: str) -> str:
+    ascii_name = name if name.isascii() and '"' not in name else "document" + Path(name).suffix
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def _zip(files: dict[str, bytes], day: date) -> bytes:
+    buffer = io.BytesIO()
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)  # reproducible archives
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=stamp), data)
+    return buffer.getvalue()
+
+
+def _analyze_bytes(data: bytes, suffix: str, display_name: str) -> dict[str, Any]:
+    """Analyse an uploaded ruling exactly like ``termination analyze FILE`` would."""
+    with tempfile.TemporaryDirectory(prefix="termination-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            return api.analyze(path).model_dump(mode="json")
+        except RulingFileError as exc:  # name the upload, not our temporary path
+            raise HttpProblem("invalid-ruling", str(exc).replace(str(path), display_name)) from None
+
+
+# ---------------------------------------------------------------- routes
+
+_bearer = HTTPBearer(auto_error=False, description="设置环境变量 TERMINATION_TOKEN 后必需")
+
+
+def require_token(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+    """When ``TERMINATION_TOKEN`` is set, demand ``Authorization: Bearer <token>``."""
+    token: str | None = request.app.state.settings.token
+    if token is None:
+        return
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):  # constant time
+        raise HttpProblem("unauthorized", "缺少或错误的访问令牌（Authorization: Bearer <令牌>）",
+                          headers={"WWW-Authenticate": "Bearer"})
+
+
+CASE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "案件数据（与命令行 termination check 读取的 JSON 文件相同）",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseRecord"}}},
+    }
+}
+AS_OF = Query(None, description="评估日期 YYYY-MM-DD（默认：拟终本日期）", json_schema_extra={"format": "date"})
+CASE_PROBLEMS = ("invalid-json", "unauthorized", "payload-too-large", "invalid-case", "invalid-parameter",
+                 "calendar-not-covered", "internal-error", "timeout")
+
+v1 = APIRouter(prefix="/v1")
+guarded = APIRouter(dependencies=[Depends(require_token)])
+
+
+@guarded.post(
+    "/check",
+    summary="检查案件是否符合终本条件",
+    description="请求体为案件 JSON，响应为决定 JSON（与 `termination check --format json` 相同）。",
+    response_class=JSONResponse,
+    responses={200: {"description": "决定", "model": Decision}, **openapi_responses(*CASE_PROBLEMS)},
+    openapi_extra=CASE_BODY,
+)
+async def post_check(request: Request, as_of: str | None = AS_OF) -> Response:
+    """POST /v1/check."""
+    day = _parse_date(as_of, "as_of")
+    record = await _read_case(request)
+    decision = await _offload(api.check, record, as_of=day)
+    return Response(decision.model_dump_json(), media_type="application/json")
+
+
+@guarded.post(
+    "/render",
+    summary="生成执行裁定书及配套文书",
+    description="只生成一份文书时返回 .docx，否则返回 zip。案件不符合终本条件且未要求草稿时返回 409，列出尚需完成的事项。",
+    response_class=Response,
+    responses={
+        200: {"description": "文书", "content": {DOCX: {}, "application/zip": {}}},
+        **openapi_responses(*CASE_PROBLEMS, "not-ready"),
+    },
+    openapi_extra=CASE_BODY,
+)
+async def post_render(
+    request: Request,
+    as_of: str | None = AS_OF,
+    draft: bool = Query(False, description="草稿模式：不符合终本条件也生成，文书标注“草稿”"),
+    only: str | None = Query(None, description="只生成这些文书，逗号分隔：ruling,notice,interview,approval,report"),
+    format: Literal["docx", "txt"] = Query("docx", description="文书格式：docx 或 txt（纯文本）"),
+) -> Response:
+    """POST /v1/render."""
+    day = _parse_date(as_of, "as_of")
+    names = only.split(",") if only else None
+    record = await _read_case(request)
+    try:
+        files = await _offload(api.render, record, as_of=day, draft=draft, only=names, fmt=format)
+    except NotReadyError as exc:  # the same refusal as the command line, with the HTTP way out
+        raise HttpProblem("not-ready", "案件尚不符合终本条件，未生成正式文书（可加参数 draft=true 生成标注缺项的草稿）",
+                          missing=exc.missing) from None
+    if len(files) == 1:
+        [(name, data)] = files.items()
+        media = DOCX if format == "docx" else "text/plain; charset=utf-8"
+        return Response(data, media_type=media, headers={"Content-Disposition": _attachment(name)})
+    archive = _zip(files, day or record.termination.proposed_date)
+    name = f"{record.case_number}.zip"
+    return Response(archive, media_type="application/zip", headers={"Content-Disposition": _attachment(name)})
+
+
+@guarded.post(
+    "/analyze",
+    summary="分析已公开的终本裁定书",
+    description="请求体为裁定书文本（text/plain），或以 multipart/form-data 上传字段 file（.docx 或 .txt）。",
+    responses={200: {"description": "分析结果（与 termination analyze --format json 相同）"},
+               **openapi_responses("invalid-form", "unauthorized", "payload-too-large", "unsupported-media-type",
+                                   "invalid-ruling", "internal-error", "timeout")},
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "text/plain": {"schema": {"type": "string"}},
+        "multipart/form-data": {"schema": {"type": "object", "required": ["file"],
+                                           "properties": {"file": {"type": "string", "format": "binary"}}}},
+    }}},
+)
+async def post_analyze(request: Request) -> JSONResponse:
+    """POST /v1/analyze."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "multipart/form-data":
+        try:
+            form = await request.form(max_files=1, max_fields=4)
+        except StarletteHTTPException:
+            raise HttpProblem("invalid-form", "multipart 表单无法解析") from None
+        try:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise HttpProblem("invalid-form", "file：缺少上传的裁定书文件（字段名 file）", field="file")
+            filename = Path(upload.filename or "裁定书.txt").name
+            suffix = Path(filename).suffix.lower()
+            if suffix not in (".docx", ".txt"):
+                raise HttpProblem("unsupported-media-type", "file：只支持 .docx 和 .txt 文件", field="file")
+            data = await upload.read()
+        finally:
+            await form.close()
+    elif ctype in ("text/plain", ""):
+        data, suffix, filename = await request.body(), ".txt", "请求体"
+    elif ctype == DOCX:
+        data, suffix, filename = await request.body(), ".docx", "请求体"
+    else:
+        raise HttpProblem("unsupported-media-type", f"Content-Type：不支持 {ctype[:60]}，请使用 text/plain 或 multipart/form-data")
+    return JSONResponse(await _offload(_analyze_bytes, data, suffix, filename))
+
+
+@guarded.get(
+    "/rules",
+    summary="某日有效的规则及其法律依据",
+    description="与 `termination rules --on DATE --format json` 相同。",
+    responses=openapi_responses("unauthorized", "invalid-parameter", "internal-error", "timeout"),
+)
+async def get_rules(
+    on: str | None = Query(None, description="日期 YYYY-MM-DD（默认今天）", json_schema_extra={"format": "date"}),
+) -> JSONResponse:
+    """GET /v1/rules."""
+    return JSONResponse(await _offload(api.rules, _parse_date(on, "on")))
+
+
+@guarded.get(
+    "/schema/case",
+    summary="案件数据的 JSON Schema",
+    responses=openapi_responses("unauthorized", "internal-error"),
+)
+async def get_case_schema() -> JSONResponse:
+    """GET /v1/schema/case."""
+    return JSONResponse(api.case_schema())
+
+
+@v1.get("/health", summary="服务状态（无需令牌）")
+async def get_health() -> dict[str, Any]:
+    """GET /v1/health: versions and the years the holiday calendar covers."""
+    from termination.periods import calendar_coverage
+
+    first, last = calendar_coverage()
+    return {
+        "status": "ok",
+        "version": __version__,
+        "ruleset_version": await _offload(api.ruleset_version),
+        "decision_version": DECISION_VERSION,
+        "case_schema_version": SCHEMA_VERSION,
+        "calendar": {"first_year": first, "last_year": last},
+    }
+
+
+v1.include_router(guarded)
+
+
+# ---------------------------------------------------------------- error handlers
+
+
+def _request_id(request: Request) -> str:
+    return str(getattr(request.state, "request_id", "-"))
+
+
+async def _on_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HttpProblem)
+    return problem_response(exc.kind, exc.detail, request_id=_request_id(request), field=exc.field,
+                            missing=exc.missing, headers=exc.headers)
+
+
+async def _on_termination_error(request: Request, exc: Exception) -> Response:
+    rid = _request_id(request)
+    if isinstance(exc, NotReadyError):
+        return problem_response("not-ready", str(exc), request_id=rid, missing=exc.missing)
+    if isinstance(exc, CalendarNotCovered):
+        return problem_response("calendar-not-covered", str(exc), request_id=rid, field=getattr(exc, "field", None))
+    assert isinstance(exc, InputError)
+    kind = "invalid-ruling" if isinstance(exc, RulingFileError) else "invalid-case" if isinstance(exc, CaseFileError) \
+        else "invalid-parameter"
+    return problem_response(kind, str(exc), request_id=rid, field=exc.field)
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    err = exc.errors()[0] if exc.errors() else {}
+    loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "header"))
+    kind, ctx = str(err.get("type", "")), err.get("ctx") or {}
+    message = ("应为 true 或 false" if kind.startswith("bool")
+               else f"取值应为：{str(ctx['expected']).replace(' or ', '、')}" if kind == "literal_error" and "expected" in ctx else "取值不符合要求")
+    return problem_response("invalid-parameter", f"{loc}：{message}", request_id=_request_id(request), field=loc)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    kind = {401: "unauthorized", 404: "not-found", 405: "method-not-allowed", 413: "payload-too-large",
+            415: "unsupported-media-type"}.get(exc.status_code, "invalid-parameter")
+    detail = {"not-found": "没有这个地址（接口在 /v1/ 下）", "method-not-allowed": "该地址不支持此请求方法"}.get(kind, "请求不符合要求")
+    return problem_response(kind, detail, request_id=_request_id(request))
+
+
+# ---------------------------------------------------------------- application
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    await _offload(api.ruleset_version)  # load rules and build the engine before the first request
+    yield
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The ASGI application (the uvicorn factory: ``termination.service.app:create_app``)."""
+    app = FastAPI(
+        title="终本规则检查服务",
+        version=__version__,
+        description="终结本次执行程序（终本）规则检查、文书生成与裁定书分析。错误以 RFC 9457 问题文档返回。",
+        lifespan=_lifespan,
+        redoc_url=None,
+    )
+    app.state.settings = settings or Settings.from_env()
+    app.include_router(v1)
+    app.add_exception_handler(HttpProblem, _on_problem)
+    for cls in (InputError, NotReadyError, CalendarNotCovered):
+        app.add_exception_handler(cls, _on_termination_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
+    paths = {*app.openapi()["paths"], app.docs_url or "", app.openapi_url or ""}  # logged verbatim; others not
+    app.add_middleware(RequestMiddleware, max_body=app.state.settings.max_body,
+                       timeout=app.state.settings.timeout, known_paths=paths)
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document plus the case record and problem schemas the routes reference."""
+    if app.openapi_schema is None:
+        doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        _, extra = models_json_schema(
+            [(CaseRecord, "validation"), (ProblemDetails, "serialization")],
+            ref_template="#/components/schemas/{model}",
+        )
+        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        for name, schema in extra.get("$defs", {}).items():
+            if name in schemas and schemas[name] != schema:
+                raise RuntimeError(f"OpenAPI component name clash: {name}")
+            schemas[name] = schema
+        app.openapi_schema = doc
+    return app.openapi_schema
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document of the service (pinned in ``schemas/openapi.json``)."""
+    return create_app(Settings()).openapi()
+
+
+def openapi_text() -> str:
+    """The pinned file's exact text."""
+    return json.dumps(openapi_document(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m termination.service.app --write-openapi``."""
+    parser = argparse.ArgumentParser(prog="python -m termination.service.app")
+    parser.add_argument("--write-openapi", nargs="?", type=Path, const=OPENAPI_PATH, metavar="PATH",
+                        help="重写 OpenAPI 文档（默认 schemas/openapi.json）")
+    args = parser.parse_args(argv)
+    if args.write_openapi is None:
+        parser.print_help()
+        return 2
+    from termination.io import write_atomic
+
+    write_atomic(args.write_openapi, openapi_text().encode("utf-8"))
+    print(f"已写入 {args.write_openapi}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
