@@ -46,7 +46,7 @@ class _Compiled:
     ruleset: RuleSet
     engine: Engine
     messages: dict[tuple[str, str], _Message]
-    citations: dict[str, list[tuple[LegalBasis, Citation]]]
+    citations: dict[str, list[tuple[LegalBasis, Citation, Citation]]]  # basis, quoted, unquoted
 
 
 @lru_cache(maxsize=1)
@@ -59,10 +59,12 @@ def _compiled() -> _Compiled:
             if text is not None:
                 messages[(rule.code, status)] = _Message(text)
         messages[(rule.code, "remedy")] = _Message(rule.remedy)
-    citations = {
-        rule.code: [(b, format_citation(ruleset.sources[b.source], b)) for b in rule.legal_basis]
-        for rule in ruleset.rules
-    }
+    citations = {}
+    for rule in ruleset.rules:
+        quoted = [format_citation(ruleset.sources[b.source], b) for b in rule.legal_basis]
+        citations[rule.code] = [
+            (b, c, c.model_copy(update={"quote": None})) for b, c in zip(rule.legal_basis, quoted, strict=True)
+        ]
     return _Compiled(ruleset, Engine(ruleset.rules), messages, citations)
 
 
@@ -78,18 +80,26 @@ def ruleset_version() -> str:
 
 def citations_for(rule: Rule, on: date) -> list[Citation]:
     """The citations of a rule, limited to the provisions in force on ``on``."""
-    return [c for b, c in _compiled().citations[rule.code] if b.in_force(on)]
+    return [c for b, c, _ in _compiled().citations[rule.code] if b.in_force(on)]
 
 
 @lru_cache(maxsize=4096)
 def _in_force(on: date) -> tuple[tuple[Rule, list[Citation], list[Citation]], ...]:
     """Rules in force on a date, with their citations in force: with the quoted text (for
     findings that need action) and without it (for satisfied ones). Cached: dates repeat."""
+    compiled = _compiled()
     result = []
-    for rule in _compiled().ruleset.in_force(on):
-        full = citations_for(rule, on)
-        result.append((rule, full, [c.model_copy(update={"quote": None}) for c in full]))
+    for rule in compiled.ruleset.in_force(on):
+        pairs = [(quoted, bare) for b, quoted, bare in compiled.citations[rule.code] if b.in_force(on)]
+        result.append((rule, [q for q, _ in pairs], [b for _, b in pairs]))
     return tuple(result)
+
+
+# Findings are immutable and most repeat from case to case (a satisfied rule with the same
+# evidence says the same thing), so they are shared. Keys hold only values and the ids of
+# citation objects that live as long as the process (built once in _compiled).
+_FINDINGS: dict[tuple[Any, ...], Finding] = {}
+_FINDINGS_MAX = 50_000
 
 
 def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: date | None = None) -> Decision:
@@ -115,8 +125,14 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
         status = statuses[rule.code]
         message = messages.get((rule.code, status)) or messages[(rule.code, "satisfied")]
         failing = status in ("violated", "unknown")
-        findings.append(
-            Finding(
+        text = message.render(context)
+        remedy = messages[(rule.code, "remedy")].render(context) if failing else None
+        citations = quoted if failing else unquoted
+        read = engine.facts_of(rule.code)
+        key = (rule.code, status, text, remedy, tuple(map(id, citations)), tuple(facts[k] for k in read))
+        finding = _FINDINGS.get(key)
+        if finding is None:
+            finding = Finding(
                 rule=rule.code,
                 title=rule.title,
                 group=rule.group,
@@ -125,12 +141,15 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
                 status=status,  # type: ignore[arg-type]
                 severity=rule.severity,
                 blocks=failing and rule.severity in BLOCKING_SEVERITIES,
-                message=message.render(context),
-                remedy=messages[(rule.code, "remedy")].render(context) if failing else None,
-                citations=quoted if failing else unquoted,
-                evidence={k: facts[k] for k in engine.facts_of(rule.code)},
+                message=text,
+                remedy=remedy,
+                citations=citations,
+                evidence={k: facts[k] for k in read},
             )
-        )
+            if len(_FINDINGS) >= _FINDINGS_MAX:
+                _FINDINGS.clear()
+            _FINDINGS[key] = finding
+        findings.append(finding)
     blocking = [f.rule for f in findings if f.blocks]
     return Decision(
         case_number=record.case_number,
