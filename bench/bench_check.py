@@ -6,7 +6,6 @@ Targets (docs/benchmarks.md): ≥ 2,000 cases/s end to end; checking ≤ 3× val
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import time
@@ -74,7 +73,7 @@ def _breakdown(payloads: list[bytes], n: int) -> dict[str, float]:
         t4 = time.perf_counter()
         decision.model_dump_json()
         t5 = time.perf_counter()
-        for key, a, b in zip(stages, (t0, t1, t2, t3, t4), (t1, t2, t3, t4, t5)):
+        for key, a, b in zip(stages, (t0, t1, t2, t3, t4), (t1, t2, t3, t4, t5), strict=True):
             stages[key].append((b - a) * 1e6)
     medians = {k: statistics.median(v) for k, v in stages.items()}
     medians["build findings + messages"] = medians["check (record in)"] - medians["derive facts"] - medians["durable_rules engine"]

@@ -29,6 +29,14 @@ SEVERITY_LABEL: dict[str, str] = {
     "warning": "程序瑕疵（不阻却终本）",
     "local": "地方规范（参考）",
 }
+SOURCE_KIND_LABEL: dict[str, str] = {"binding": "法律依据", "system_check": "系统校验", "local": "地方规范"}
+VERIFICATION_LABEL: dict[str, str] = {
+    "VERIFIED": "已核实原文",
+    "PARTIAL": "部分核实",
+    "CORROBORATED": "经佐证、未核实原文",
+    "UNVERIFIED": "未核实",
+    "UNOFFICIAL": "非官方复现",
+}
 #: Severities whose violated or unknown findings forbid a final 终本 ruling.
 BLOCKING_SEVERITIES: frozenset[str] = frozenset({"blocking", "system"})
 
@@ -50,6 +58,10 @@ class Citation(_Model):
     kind: SourceKind
     verification: Verification
     quote: str | None = Field(None, description="条文原文：仅对 VERIFIED 条文、且仅在不符合或待补充的结论中给出")
+
+    def describe(self) -> str:
+        """``《终本规定》第一条第（四）项（法律依据，已核实原文）`` — for people, never the wording itself."""
+        return f"{self.text}（{SOURCE_KIND_LABEL[self.kind]}，{VERIFICATION_LABEL[self.verification]}）"
 
 
 class Finding(_Model):

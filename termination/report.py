@@ -5,13 +5,10 @@ from __future__ import annotations
 from termination.decision import SEVERITY_LABEL, STATUS_LABEL, STATUS_MARK, Decision, Finding
 
 CATEGORY_ORDER = ("实质要件", "程序要件", "期限", "文书")
-_KIND_LABEL = {"binding": "法律依据", "system_check": "系统校验", "local": "地方规范"}
 
 
 def _cites(f: Finding) -> str:
-    return "；".join(
-        f"{c.text}（{_KIND_LABEL[c.kind]}，{c.verification}）" for c in f.citations
-    )
+    return "；".join(c.describe() for c in f.citations)
 
 
 def checklist_text(d: Decision) -> str:

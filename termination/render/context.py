@@ -85,14 +85,6 @@ GROUP_LABEL = {
     "F": "六、申请执行人参与与审批",
     "G": "七、裁定书",
 }
-KIND_LABEL = {"binding": "法律依据", "system_check": "系统校验", "local": "地方规范"}
-VERIFICATION_LABEL = {
-    "VERIFIED": "已核实原文",
-    "PARTIAL": "部分核实",
-    "CORROBORATED": "经佐证、未核实原文",
-    "UNVERIFIED": "未核实",
-    "UNOFFICIAL": "非官方复现",
-}
 
 #: Where in the ruling a blocking finding is shown in a draft (section name by rule code).
 _SECTION_OVERRIDES = {
@@ -141,9 +133,7 @@ def missing_steps(decision: Decision) -> list[str]:
 
 def citation_text(f: Finding) -> str:
     """Citations of a finding with kind and verification status (article numbers only)."""
-    return "；".join(
-        f"{c.text}（{KIND_LABEL[c.kind]}，{VERIFICATION_LABEL[c.verification]}）" for c in f.citations
-    ) or "无"
+    return "；".join(c.describe() for c in f.citations) or "无"
 
 
 def citation_short(f: Finding) -> str:
