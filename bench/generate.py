@@ -30,8 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from termination.case import CaseRecord  # noqa: E402
-from termination.periods import cn_date  # noqa: E402
+from termination.case import CaseRecord
+from termination.periods import cn_date
 
 CASES = ROOT / "corpus" / "cases"
 COMPLIANT = ("01-compliant-person", "02-compliant-organisation", "19-compliant-2017")
@@ -271,7 +271,7 @@ def generate(n: int, out: Path, *, seed: int = 1, rulings: float = 0.0, bad: flo
                 fh.write(rng.choice(('{"case": {"court": "残缺的行"', '{"case": {"court": 5}}', "not json")) + "\n")
                 continue
             good = rng.random() < 0.93 or not others
-            name, template = rng.choice(compliant if good else others)
+            _name, template = rng.choice(compliant if good else others)
             rec = mutate(template, rng, 10000 + i, good)
             record = CaseRecord.model_validate(rec)  # the generator must only write valid records
             closed = record.termination.proposed_date + timedelta(days=rng.randint(0, 20))

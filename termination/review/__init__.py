@@ -44,7 +44,10 @@ _LAZY = {
     "CaseResult": "evaluate", "Defect": "evaluate", "review_case": "evaluate", "ReviewSummary": "figures",
     "ReviewInput": "inputs", "parse_line": "inputs", "sample_size": "stats", "wilson_interval": "stats",
 }
-__all__ = sorted(_LAZY)
+__all__ = [
+    "CaseResult", "Defect", "Mismatch", "ReviewInput", "ReviewOptions", "ReviewSummary", "crosscheck",
+    "parse_line", "review_case", "run_review", "sample_size", "wilson_interval",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -31,7 +31,7 @@ from typing import IO, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from termination.errors import CaseFileError
+from termination.errors import CaseFileError, InputError
 from termination.review import evaluate
 from termination.review.figures import Aggregator, ReviewSummary, StratumFigures
 from termination.review.inputs import Stratify, iter_lines, read_at
@@ -89,6 +89,10 @@ class Progress:
         if self.enabled and (now - self._last >= 0.1 or self.done == self.total):
             self._last = now
             self._draw(now)
+
+    def write(self, line: str) -> None:
+        """Print a message line without tearing the bar (the bar is redrawn on the next step)."""
+        self.stream.write(("\r\033[K" if self.enabled else "") + line + "\n")
 
     def _draw(self, now: float) -> None:
         speed = self.done / max(now - self.started, 1e-9)
@@ -188,6 +192,13 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
     path = Path(path)
     if not path.is_file():
         raise CaseFileError("文件不存在或不是普通文件", field=str(path))
+    if outdir is not None:  # fail before the batch, not after it
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"无法创建报告目录（{exc.strerror or exc}）", field=str(outdir)) from None
+        if not os.access(outdir, os.W_OK):
+            raise InputError("报告目录不可写", field=str(outdir))
     show = options.progress if options.progress is not None else err.isatty()
     base = path.resolve().parent
     seed = options.seed
@@ -218,7 +229,7 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
                     if error is not None:
                         bad.add(number)
                         agg.add_error(number, error)
-                        err.write(error + "\n")
+                        bar.write(error)
                     else:
                         counts[str(stratum)] += 1
                 bar.close()
@@ -253,7 +264,7 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
                 bar.step()
                 if error is not None:
                     agg.add_error(number, error)
-                    err.write(error + "\n")
+                    bar.write(error)
                     continue
                 assert case is not None
                 agg.add(case)
@@ -271,7 +282,10 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
         if outdir is not None:
             from termination.review.reports import write_reports
 
-            write_reports(summary, spool_path, outdir)
+            try:
+                write_reports(summary, spool_path, outdir)
+            except OSError as exc:
+                raise InputError(f"无法写入报告（{exc.strerror or exc}）", field=str(outdir)) from None
         ok = True
         return summary
     finally:

@@ -94,8 +94,8 @@ def summary_text(s: ReviewSummary, outdir: Path | None) -> str:
     lines = [
         f"终本案件质量评查：{s.input}",
         f"抽样方式：{describe_sampling(s)}",
-        f"有效案件 {s.population} 件，抽查 {s.reviewed} 件：合格 {s.passed}，不合格 {s.failed}，"
-        f"待补充 {s.pending}（计入不合格数）",
+        (f"有效案件 {s.population} 件，抽查 {s.reviewed} 件：合格 {s.passed}，不合格 {s.failed}，"
+         f"待补充 {s.pending}（计入不合格数）"),
     ]
     if s.pass_rate is not None:
         lines.append(f"终本合格率 {pct(s.pass_rate)}（95%置信区间 {pct(s.interval[0])}–{pct(s.interval[1])}）："
@@ -120,11 +120,9 @@ def run(args: argparse.Namespace) -> int:
             raise InputError("使用 --size-for 时须给出 --margin（误差幅度，如 0.03）", field="--margin")
         n = sample_size(args.margin, args.confidence, args.expected, args.population)
         fpc = f"，总体 {args.population} 件（有限总体校正）" if args.population else ""
-        sys.stdout.write(
-            f"{n}\n" if args.format == "json" else
-            f"应抽查 {n} 件（误差幅度 ±{args.margin * 100:g}%，置信水平 {args.confidence * 100:g}%，"
-            f"预期合格率 {args.expected * 100:g}%{fpc}）\n"
-        )
+        text = (f"应抽查 {n} 件（误差幅度 ±{args.margin * 100:g}%，置信水平 {args.confidence * 100:g}%，"
+                f"预期合格率 {args.expected * 100:g}%{fpc}）")
+        sys.stdout.write(f"{n if args.format == 'json' else text}\n")
         return 0
     if args.cases is None:
         raise InputError("缺少参数 CASES.jsonl（或使用 --size-for 计算样本量）", field="CASES.jsonl")

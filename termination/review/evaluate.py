@@ -109,6 +109,8 @@ def review_task(task: tuple[int, int, bytes]) -> tuple[int, dict[str, Any] | Non
         return number, None, f"第{number}行：{exc}"
     except TerminationError as exc:
         return number, None, f"第{number}行：无法评查（{exc}）"
+    except Exception as exc:  # a defect of ours must not stop a batch of 100,000 cases
+        return number, None, f"第{number}行：评查时发生内部错误（{type(exc).__name__}：{exc}），请报告此问题"
     return number, result.model_dump(mode="json"), None
 
 

@@ -237,7 +237,8 @@ class Aggregator:
                                           assessed=reviewed, violated=reviewed - self.total.passed,
                                           definition=definition))
             else:
-                out.append(AssessmentItem(item=name, weight=weight, computable=False, definition=definition))
+                out.append(AssessmentItem(item=name, weight=weight, computable=False, share=None,
+                                          definition=definition))
         computable = [a for a in out if a.computable and a.share is not None]
         weight = sum(a.weight for a in computable)
         score = 100 * sum(a.weight * a.share for a in computable if a.share is not None) / weight if weight else None

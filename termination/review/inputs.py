@@ -34,7 +34,7 @@ NO_JUDGE = "（未记载承办人）"
 class ReviewInput(BaseModel):
     """One line of the review input: a closed case and, optionally, its published ruling."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     case: CaseRecord
     ruling: str | None = Field(None, min_length=1, description="裁定书文件路径（.txt / .docx），相对路径以 JSONL 文件所在目录为准")

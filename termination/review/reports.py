@@ -101,10 +101,13 @@ def write_xlsx(summary: ReviewSummary, spool: Path, target: Path) -> None:
     fills = {"合格": PatternFill("solid", fgColor="E3F1E4"), "不合格": PatternFill("solid", fgColor="FBE3E3"),
              "待补充": PatternFill("solid", fgColor="FFF1D6")}
 
+    def _clean_text(value: str) -> str:
+        return ILLEGAL_CHARACTERS_RE.sub("", value)[:32000]
+
     def cell(ws: Any, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
              align: Alignment | None = None, fmt: str | None = None) -> Any:
         if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32000]
+            value = _clean_text(value)
         c = WriteOnlyCell(ws, value=value)
         if font:
             c.font = font
@@ -158,9 +161,9 @@ def write_xlsx(summary: ReviewSummary, spool: Path, target: Path) -> None:
     ws.append([])
     ws.append([cell(ws, "按规则统计（案件数）", font=title_font)])
     header(ws, ["代码", "不符合", "待补充", "类别", "来源", "要求编号", "规则"])
-    for r in summary.by_rule:
-        ws.append([r.code, r.violated, r.unknown, SEVERITY_CN.get(r.severity, r.severity), r.source,
-                   "、".join(r.requirements), r.title])
+    for rule in summary.by_rule:
+        ws.append([rule.code, rule.violated, rule.unknown, SEVERITY_CN.get(rule.severity, rule.severity), rule.source,
+                   "、".join(rule.requirements), rule.title])
     for title, groups in (("各法院", summary.by_court), ("各承办人", summary.by_judge)):
         ws.append([])
         ws.append([cell(ws, title, font=title_font)])
@@ -204,11 +207,11 @@ def write_xlsx(summary: ReviewSummary, spool: Path, target: Path) -> None:
             courts[case["court"]] = (sheet, n + 1)
             targets.append((sheet, n + 1))
         for sheet, number in targets:
-            row = [number, *values[1:]]
-            sheet.append([
-                cell(sheet, v, fill=fills.get(v) if j == 7 else None, align=wrap if j >= 9 else None)
-                for j, v in enumerate(row)
-            ])
+            # styled cells only where needed: openpyxl styles cost time per cell
+            row: list[Any] = [number, *values[1:9]]
+            row[7] = cell(sheet, row[7], fill=fills[row[7]])
+            row.extend(cell(sheet, v, align=wrap) if "\n" in v else _clean_text(v) for v in values[9:])
+            sheet.append(row)
     wb.save(target)
 
 
@@ -234,8 +237,8 @@ def pass_rate_svg(s: ReviewSummary) -> str:
     def x(v: float) -> float:
         return left + (v - lo) / span * (w - left - right)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
-             f'aria-label="终本合格率及置信区间">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
+              'aria-label="终本合格率及置信区间">')]
     parts.append(f'<rect x="{left}" y="50" width="{w - left - right}" height="34" fill="#eef1f5" rx="4"/>')
     step = 0.1 if span > 0.3 else 0.05
     t = lo
@@ -275,8 +278,8 @@ def bars_svg(rows: list[tuple[str, list[tuple[int, str, str]], str]], *, label_w
     total_max = max(sum(v for v, _, _ in segs) for _, segs, _ in rows) or 1
     scale = (w - label_width - right) / total_max
     h = top + row_h * len(rows) + 8
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
-             f'aria-label="{_esc(aria)}">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
+              f'aria-label="{_esc(aria)}">')]
     for i, (label, segs, tail) in enumerate(rows):
         y = top + i * row_h
         short = label if len(label) <= 30 else label[:29] + "…"
@@ -308,8 +311,8 @@ def forest_svg(groups: list[GroupFigures], *, aria: str, label_width: int = 230)
         return label_width + (v - lo) / span * (w - label_width - right)
 
     h = top + row_h * len(groups) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
-             f'aria-label="{_esc(aria)}">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
+              f'aria-label="{_esc(aria)}">')]
     step = 0.1 if span > 0.3 else 0.05
     t = lo
     while t <= 1.0 + 1e-9:
@@ -368,7 +371,7 @@ ul.defects{margin:0;padding-left:18px}ul.defects li{margin:0}
 <div class="cards">
   <div class="card big"><div class="k">终本合格率（1 − 不合格数 / 抽查数）</div>
     <div class="v {{ s.position or '' }}">{{ pct(s.pass_rate) }}</div>
-    <div class="k">95%置信区间 {{ pct(s.interval[0]) }}–{{ pct(s.interval[1]) }}　{{ s.position_label or '' }}</div></div>
+    <div class="k">95%置信区间 {{ pct(s.interval[0]) }}–{{ pct(s.interval[1]) }}<br>{{ s.position_label or '' }}</div></div>
   <div class="card"><div class="k">抽查数</div><div class="v">{{ s.reviewed }}</div><div class="k">总体 {{ s.population }} 件</div></div>
   <div class="card"><div class="k">合格</div><div class="v above">{{ s.passed }}</div></div>
   <div class="card"><div class="k">不合格 / 待补充</div><div class="v below">{{ s.failed }} / <span class="straddles">{{ s.pending }}</span></div><div class="k">不合格数 {{ s.not_passed }}</div></div>
@@ -486,10 +489,10 @@ def write_reports(summary: ReviewSummary, spool: Path, outdir: Path) -> list[Pat
     os.umask(umask)
     try:
         for name, writer in writers.items():
-            fd, tmp = tempfile.mkstemp(dir=outdir, prefix=f".{name}.", suffix=".tmp")
+            fd, tmp_name = tempfile.mkstemp(dir=outdir, prefix=f".{name}.", suffix=".tmp")
             os.close(fd)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; reports are ordinary files
-            temps[name] = Path(tmp)
+            os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; reports are ordinary files
+            temps[name] = Path(tmp_name)
             writer(summary, spool, temps[name])
         for name, tmp in temps.items():
             os.replace(tmp, outdir / name)

@@ -244,3 +244,39 @@ def test_interrupted_rerun_keeps_the_previous_reports(write_jsonl: Writer, tmp_p
     with pytest.raises(KeyboardInterrupt):
         run_review(path, ReviewOptions(workers=1), out, stderr=io.StringIO(), on_result=hook)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_internal_error_on_one_case_does_not_stop_the_batch(write_jsonl: Writer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from termination.review import evaluate
+
+    real = evaluate.review_case
+
+    def flaky(item: Any, line: int = 0, base: Path = Path(".")) -> Any:
+        if line == 2:
+            raise ZeroDivisionError("division by zero")
+        return real(item, line, base)
+
+    monkeypatch.setattr(evaluate, "review_case", flaky)
+    summary, err = _review(write_jsonl([variant(1), variant(2), variant(3)]))
+    assert err.startswith("第2行：评查时发生内部错误（ZeroDivisionError")
+    assert (summary.reviewed, summary.input_errors) == (2, 1)
+
+
+def test_progress_bar_draws_counts_and_ends_its_line() -> None:
+    from termination.review.batch import Progress
+
+    stream = io.StringIO()
+    bar = Progress("评查", 3, True, stream)
+    for _ in range(3):
+        bar.step()
+    bar.write("第9行：错误")
+    bar.close()
+    text = stream.getvalue()
+    assert "3/3（100%）" in text
+    assert "\r\033[K第9行：错误\n" in text
+    assert text.endswith("\n")
+    quiet = io.StringIO()
+    silent = Progress("评查", 3, False, quiet)
+    silent.step()
+    silent.close()
+    assert quiet.getvalue() == ""

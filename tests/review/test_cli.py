@@ -93,3 +93,12 @@ def test_ctrl_c_exits_130_without_reports(write_jsonl: Writer, tmp_path: Path, m
     assert main(["review", str(path), "--workers", "1", "-o", str(out)]) == 130
     assert "已中断" in capsys.readouterr().err
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_output_directory_that_is_a_file(write_jsonl: Writer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_jsonl([case()])
+    blocker = tmp_path / "taken"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["review", str(path), "--workers", "1", "-o", str(blocker)]) == 2
+    err = capsys.readouterr().err
+    assert "taken" in err and "报告目录" in err and "Traceback" not in err
