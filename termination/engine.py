@@ -14,7 +14,8 @@ How the rule language maps onto durable_rules, and why:
   first rule that fires), one chunk of at most ``CHUNK`` rules per fact, keyed ``g``:
   durable's alpha network overflows (error 303) when more than 64 nodes match one fact.
 * One session id per case; state is deleted afterwards. durable 2.0.28 segfaults when
-  deleting the state of a session in which nothing fired, so a sentinel rule always fires.
+  deleting the state of a session in which nothing fired, so a sentinel rule fires on the
+  first chunk of every case.
 * ``$or`` fires once per matching branch: results are de-duplicated.
 * durable_rules is not thread-safe: every evaluation holds one process-wide lock. For
   parallelism use processes (the review batch and the HTTP workers do).
@@ -26,7 +27,6 @@ import itertools
 import json
 import threading
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Any
 
 from termination.errors import EngineError
@@ -123,12 +123,6 @@ def compile_rule(rule: Rule, chunk: str) -> dict[str, Json]:
 # ---------------------------------------------------------------- evaluation
 
 
-def _scalar(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
-
-
 class Engine:
     """A compiled set of rules inside one durable_rules host.
 
@@ -146,7 +140,10 @@ class Engine:
         self._chunks: dict[str, list[Rule]] = {}
         for i in range(0, len(self.rules), CHUNK):
             self._chunks[f"c{i // CHUNK}"] = self.rules[i : i + CHUNK]
-        definition: dict[str, Json] = {f"{_SENTINEL}": {"all": [{"m": {"g": _SENTINEL}}], "run": _SENTINEL}}
+        # The sentinel fires on the first chunk's fact, which every case asserts: a session in
+        # which something fired can be deleted safely.
+        first = next(iter(self._chunks))
+        definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": first}}], "run": _SENTINEL}}
         for chunk, members_list in self._chunks.items():
             for rule in members_list:
                 definition.update(compile_rule(rule, chunk))
@@ -168,7 +165,7 @@ class Engine:
                 raise EngineError(f"规则编译失败：{exc}") from exc
         self._rule_facts = {r.code: tuple(sorted(_rule_facts(r))) for r in self.rules}
         self._facts_by_chunk = {
-            chunk: sorted({n for r in members_list for n in _rule_facts(r)})
+            chunk: tuple(sorted({n for r in members_list for n in _rule_facts(r)}))
             for chunk, members_list in self._chunks.items()
         }
 
@@ -183,21 +180,19 @@ class Engine:
             sid = str(next(self._sids))
             host, name = self._host, self._name
             try:
-                host.assert_fact(name, {"sid": sid, "g": _SENTINEL})
                 for chunk, names in self._facts_by_chunk.items():
-                    fact: Json = {"sid": sid, "g": chunk}
-                    for n in names:
-                        v = facts.get(n)
-                        if v is not None:
-                            fact[n] = _scalar(v)
+                    # A missing (None) fact is left out: its patterns see it as unknown.
+                    fact: Json = {n: facts[n] for n in names if facts.get(n) is not None}
+                    fact["sid"], fact["g"] = sid, chunk
                     try:
                         host.assert_fact(name, fact)
                     except self._not_handled:
-                        pass  # nothing fired for this chunk: every rule in it is satisfied
+                        pass  # nothing fired for this chunk: every rule in it has its default outcome
             except Exception as exc:
                 raise EngineError(f"规则引擎执行失败：{exc}") from exc
             finally:
-                host.delete_state(name, sid)
+                if _SENTINEL in self._fired:  # deleting a session where nothing fired segfaults
+                    host.delete_state(name, sid)
             fired = list(self._fired)
         statuses = {r.code: default_status(r) for r in self.rules}
         for action in fired:
