@@ -11,13 +11,13 @@ Parties are referenced by their ``id`` (e.g. ``"R1"``) throughout the timeline.
 from __future__ import annotations
 
 import re
-from datetime import date
+import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Final = "1.0"
 
 # 案号：（年度）+ 法院代字 + 类型代字 + 编号 + 号 —《关于人民法院案件案号的若干规定》第二、三条
 CASE_NUMBER_RE = re.compile(r"^（(?P<year>\d{4})）(?P<court>[^\s（）()]+?)(?P<kind>执恢|执)(?P<seq>\d+)号$")
@@ -48,7 +48,7 @@ class NaturalPerson(_Model):
     name: str = Field(min_length=1, description="姓名")
     sex: Literal["男", "女"] | None = None
     ethnicity: str | None = Field(None, description="民族")
-    birth_date: date | None = Field(None, description="出生日期")
+    birth_date: dt.date | None = Field(None, description="出生日期")
     id_number: str | None = Field(None, description="公民身份号码")
     address: str | None = Field(None, description="住所地")
     deceased: bool | None = Field(None, description="是否已死亡（身份核查结果）")
@@ -101,7 +101,7 @@ class EnforcementBasis(_Model):
     document_number: str = Field(min_length=1, description="执行依据文号，如（2023）京0105民初5678号")
     issuing_body: str = Field(min_length=1, description="作出执行依据的机关")
     document_type: str | None = Field(None, description="民事判决书 / 民事调解书 / 仲裁裁决书 …")
-    effective_date: date | None = None
+    effective_date: dt.date | None = None
     obligation: str | None = Field(None, description="执行依据确定的义务（摘要）")
 
 
@@ -154,8 +154,8 @@ class Notice(_Model):
     """执行通知书 to one respondent."""
 
     respondent: str
-    issued_on: date
-    served_on: date | None = None
+    issued_on: dt.date
+    served_on: dt.date | None = None
     names_delay_interest: bool | None = Field(None, description="是否载明迟延履行利息/迟延履行金")
     dishonest_warning: bool | None = Field(None, description="是否载明失信风险提示")
 
@@ -164,8 +164,8 @@ class ReportOrder(_Model):
     """报告财产令 to one respondent."""
 
     respondent: str
-    issued_on: date
-    served_on: date | None = None
+    issued_on: dt.date
+    served_on: dt.date | None = None
 
 
 class PropertyReport(_Model):
@@ -175,8 +175,8 @@ class PropertyReport(_Model):
     status: Literal["reported", "none", "late", "refused", "false"] = Field(
         description="如实报告 / 未报告 / 逾期报告 / 拒绝报告 / 虚假报告"
     )
-    received_on: date | None = None
-    verified_on: date | None = Field(None, description="法院核查日期")
+    received_on: dt.date | None = None
+    verified_on: dt.date | None = Field(None, description="法院核查日期")
     verification_result: str | None = None
 
 
@@ -186,7 +186,7 @@ class Sanction(_Model):
     target: str = Field(description="被执行人 id，或其他人员姓名")
     type: Literal["fine", "detention", "criminal_referral"]
     reason: Literal["report_violation", "obstruction", "restriction_violation", "other"]
-    decided_on: date
+    decided_on: dt.date
     amount: Money | None = None
 
 
@@ -194,8 +194,8 @@ class ConsumptionRestriction(_Model):
     """限制消费令."""
 
     respondent: str
-    issued_on: date
-    lifted_on: date | None = None
+    issued_on: dt.date
+    lifted_on: dt.date | None = None
     lift_reason: Literal["security", "applicant_consent", "performed", "other"] | None = None
     signed_by_president: bool | None = None
     bound_persons: list[str] = Field(default_factory=list, description="单位被执行人的法定代表人等")
@@ -206,10 +206,10 @@ class DishonestListing(_Model):
 
     respondent: str
     ground: int = Field(ge=1, le=6, description="《失信规定》第一条第几项")
-    decided_on: date
+    decided_on: dt.date
     period_years: int | None = Field(None, ge=1, le=5, description="失信期限（年）；第一项无期限")
-    served_on: date | None = None
-    deleted_on: date | None = None
+    served_on: dt.date | None = None
+    deleted_on: dt.date | None = None
 
 
 class NetworkInquiry(_Model):
@@ -218,8 +218,8 @@ class NetworkInquiry(_Model):
     respondent: str
     system: Literal["总对总", "点对点"]
     scope: list[AssetCategory] = Field(min_length=1)
-    requested_on: date
-    feedback_on: date | None = Field(None, description="反馈日期；未填=尚未反馈")
+    requested_on: dt.date
+    feedback_on: dt.date | None = Field(None, description="反馈日期；未填=尚未反馈")
     found: list[AssetCategory] = Field(default_factory=list, description="有财产反馈的类别")
 
 
@@ -229,10 +229,10 @@ class Clue(_Model):
     id: str
     source: Literal["applicant", "other", "respondent_report"]
     description: str | None = None
-    received_on: date
+    received_on: dt.date
     concrete: bool = Field(True, description="是否为具体财产线索（财产调查规定第二条）")
     urgent: bool = False
-    verified_on: date | None = None
+    verified_on: dt.date | None = None
     result: str | None = None
 
 
@@ -240,7 +240,7 @@ class OnsiteInvestigation(_Model):
     """现场调查（被执行人住所地或可能隐匿、转移财产所在地）."""
 
     respondent: str
-    date: date
+    date: dt.date
     place: str
     result: str | None = None
     items: list[AssetCategory] = Field(default_factory=list, description="调查涉及的财产类别")
@@ -250,7 +250,7 @@ class Search(_Model):
     """搜查."""
 
     respondent: str
-    date: date
+    date: dt.date
     signed_by_president: bool | None = None
 
 
@@ -258,10 +258,10 @@ class InvestigationApplication(_Model):
     """申请执行人关于审计或悬赏的书面申请及其处理."""
 
     kind: Literal["audit", "reward"]
-    received_on: date
-    decided_on: date | None = None
+    received_on: dt.date
+    decided_on: dt.date | None = None
     granted: bool | None = None
-    carried_out_on: date | None = None
+    carried_out_on: dt.date | None = None
 
 
 class Interrogation(_Model):
@@ -269,13 +269,13 @@ class Interrogation(_Model):
 
     respondent: str
     person: str
-    date: date
+    date: dt.date
 
 
 class DisposalAttempt(_Model):
     """One auction or sale of a found asset."""
 
-    date: date
+    date: dt.date
     method: Literal["auction", "sale"]
     outcome: Literal["sold", "failed", "pending"]
 
@@ -304,18 +304,18 @@ class Seizure(_Model):
     respondent: str
     asset_type: Literal["bank_deposit", "movable", "real_estate", "other_right"]
     description: str | None = None
-    start: date
-    expiry: date
-    renewed_on: date | None = None
-    renewed_until: date | None = None
-    released_on: date | None = None
+    start: dt.date
+    expiry: dt.date
+    renewed_on: dt.date | None = None
+    renewed_until: dt.date | None = None
+    released_on: dt.date | None = None
 
 
 class LocateEffort(_Model):
     """查找下落不明的被执行人的措施."""
 
     respondent: str
-    date: date
+    date: dt.date
     method: str
 
 
@@ -323,7 +323,7 @@ class Obstruction(_Model):
     """妨害执行的行为."""
 
     by: str = Field(description="被执行人 id 或其他人员姓名")
-    date: date
+    date: dt.date
     description: str
     criminal_threshold_met: bool | None = Field(None, description="是否达到拒执罪立案标准")
 
@@ -357,7 +357,7 @@ InterviewItem = Literal["execution_status", "investigation_measures", "property_
 class Interview(_Model):
     """约谈申请执行人（终本规定第五条）."""
 
-    date: date
+    date: dt.date
     interviewee: str = Field(description="被约谈人姓名")
     capacity: Literal["applicant", "agent", "legal_representative"]
     special_authority: bool | None = Field(None, description="代理人是否有特别授权")
@@ -373,14 +373,14 @@ class Interview(_Model):
 class SignedConfirmation(_Model):
     """申请执行人签字确认终本."""
 
-    signed_on: date
+    signed_on: dt.date
     signed_by: str
 
 
 class CollegialReview(_Model):
     """合议庭审查核实."""
 
-    date: date
+    date: dt.date
     members: list[str] = Field(min_length=3)
     presiding: str | None = None
 
@@ -388,7 +388,7 @@ class CollegialReview(_Model):
 class PresidentApproval(_Model):
     """院长批准."""
 
-    date: date
+    date: dt.date
     name: str
 
 
@@ -403,41 +403,41 @@ class Approval(_Model):
 class BankruptcyInquiry(_Model):
     """执行转破产征询（执转破意见第4条）."""
 
-    asked_on: date
+    asked_on: dt.date
     applicant_answer: Literal["consent", "refuse", "no_answer"]
     respondent_answer: Literal["consent", "refuse", "no_answer"]
     written_consent: bool | None = Field(None, description="同意移送的一方是否书面同意")
-    transfer_decided_on: date | None = Field(None, description="移送决定日期")
+    transfer_decided_on: dt.date | None = Field(None, description="移送决定日期")
 
 
 class Termination(_Model):
     """The proposed (or, for a closed case, the actual) 终本."""
 
-    proposed_date: date = Field(description="拟终本日期（裁定日期）")
+    proposed_date: dt.date = Field(description="拟终本日期（裁定日期）")
     applicant_requested: bool = Field(False, description="申请执行人申请终本")
     judges: list[str] = Field(default_factory=list, description="审判长/审判员/执行员")
     clerk: str | None = Field(None, description="书记员")
-    served_on: date | None = Field(None, description="裁定书送达申请执行人日期（已结案件）")
+    served_on: dt.date | None = Field(None, description="裁定书送达申请执行人日期（已结案件）")
 
 
 class PostInquiry(_Model):
     """终本后的网络查询（终本规定第九条第二款）."""
 
-    date: date
+    date: dt.date
     found: bool
-    notified_applicant_on: date | None = None
+    notified_applicant_on: dt.date | None = None
 
 
 class PostTermination(_Model):
     """What happened after 终本 (for the obligations calendar)."""
 
-    database_entered_on: date | None = Field(None, description="纳入终本案件库日期")
+    database_entered_on: dt.date | None = Field(None, description="纳入终本案件库日期")
     inquiries: list[PostInquiry] = Field(default_factory=list)
-    new_clue_received_on: date | None = Field(None, description="终本后收到有效财产线索的日期")
-    fully_performed_on: date | None = None
-    resumed_on: date | None = None
+    new_clue_received_on: dt.date | None = Field(None, description="终本后收到有效财产线索的日期")
+    fully_performed_on: dt.date | None = None
+    resumed_on: dt.date | None = None
     resumed_case_number: str | None = None
-    database_removed_on: date | None = None
+    database_removed_on: dt.date | None = None
 
 
 # ---------------------------------------------------------------- the record
@@ -450,8 +450,8 @@ class CaseRecord(_Model):
     court: str = Field(min_length=2, description="执行法院全称")
     case_number: str = Field(description="案号，如（2024）京0105执1234号；恢复执行为 执恢")
     judge: str | None = Field(None, description="承办人")
-    filing_date: date = Field(description="立案日期")
-    application_received_on: date | None = Field(None, description="收到申请执行书或移交执行书日期")
+    filing_date: dt.date = Field(description="立案日期")
+    application_received_on: dt.date | None = Field(None, description="收到申请执行书或移交执行书日期")
     applicants: list[Party] = Field(min_length=1)
     respondents: list[Respondent] = Field(min_length=1)
     basis: EnforcementBasis
@@ -515,6 +515,6 @@ class CaseRecord(_Model):
         return next(r for r in self.respondents if r.party.id == party_id)
 
 
-def _ordered(later: date | None, earlier: date, field: str, earlier_label: str) -> None:
+def _ordered(later: dt.date | None, earlier: dt.date, field: str, earlier_label: str) -> None:
     if later is not None and later < earlier:
         raise ValueError(f"{field}：日期不得早于{earlier_label}（{earlier.isoformat()}）")

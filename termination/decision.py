@@ -8,11 +8,11 @@ downstream. Its JSON form (``model_dump(mode="json")``) is the public contract o
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DECISION_VERSION = "1.0"
+DECISION_VERSION: Final = "1.0"
 
 Status = Literal["satisfied", "violated", "unknown", "not_applicable"]
 Severity = Literal["blocking", "system", "warning", "local"]
