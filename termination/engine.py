@@ -15,10 +15,12 @@ How the rule language maps onto durable_rules, and why:
   durable's alpha network overflows (error 303) when more than 64 nodes match one fact.
 * One session id per case; state is deleted afterwards. durable 2.0.28 segfaults when
   deleting the state of a session in which nothing fired, so a sentinel rule fires on the
-  first chunk of every case.
+  first chunk's fact, which every case asserts; state is deleted only once it has fired.
 * ``$or`` fires once per matching branch: results are de-duplicated.
-* durable_rules is not thread-safe: every evaluation holds one process-wide lock. For
-  parallelism use processes (the review batch and the HTTP workers do).
+* durable_rules is not thread-safe: every evaluation holds one process-wide lock, and the
+  host's background dispatcher threads (``Host._run``: timers calling ``dispatch()`` every
+  0.2 s, outside any lock) are switched off — they were the source of error 307 and crashes
+  under load. For parallelism use processes (the review batch and the HTTP workers do).
 """
 
 from __future__ import annotations
@@ -140,8 +142,6 @@ class Engine:
         self._chunks: dict[str, list[Rule]] = {}
         for i in range(0, len(self.rules), CHUNK):
             self._chunks[f"c{i // CHUNK}"] = self.rules[i : i + CHUNK]
-        # The sentinel fires on the first chunk's fact, which every case asserts: a session in
-        # which something fired can be deleted safely.
         first = next(iter(self._chunks))
         definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": first}}], "run": _SENTINEL}}
         for chunk, members_list in self._chunks.items():
@@ -154,6 +154,13 @@ class Engine:
             def get_action(self, action_name: str) -> Any:
                 return lambda _closure: fired.append(action_name)
 
+            def _run(self) -> None:
+                # durable's Host starts timer threads that call ruleset.dispatch() every 0.2 s,
+                # outside any lock of ours: they raced with evaluate() (error 307, node deleted,
+                # and crashes). Our actions all run synchronously inside assert_fact, under the
+                # lock, so the background dispatcher is not needed.
+                return
+
         # Ruleset names are global to the C core and cannot be registered twice.
         self._name = f"zhongben_{next(self._names)}"
         self._sids = itertools.count()
@@ -165,7 +172,7 @@ class Engine:
                 raise EngineError(f"规则编译失败：{exc}") from exc
         self._rule_facts = {r.code: tuple(sorted(_rule_facts(r))) for r in self.rules}
         self._facts_by_chunk = {
-            chunk: tuple(sorted({n for r in members_list for n in _rule_facts(r)}))
+            chunk: sorted({n for r in members_list for n in _rule_facts(r)})
             for chunk, members_list in self._chunks.items()
         }
 
@@ -187,7 +194,7 @@ class Engine:
                     try:
                         host.assert_fact(name, fact)
                     except self._not_handled:
-                        pass  # nothing fired for this chunk: every rule in it has its default outcome
+                        pass  # nothing fired for this chunk: every rule in it is satisfied
             except Exception as exc:
                 raise EngineError(f"规则引擎执行失败：{exc}") from exc
             finally:
