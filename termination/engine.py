@@ -116,10 +116,20 @@ def compile_rule(rule: Rule, chunk: str) -> dict[str, Json]:
         patterns["satisfied"] = _and([maybe, sat(c)])
         patterns["violated"] = _and([sat(a), vio(c)])
         patterns["unknown"] = _or([_and([maybe, unk(c)]), _and([unk(a), vio(c)])])
+    # durable allows 32 expressions per pattern (error 113): a top-level disjunction becomes
+    # separate durable rules with the same action (their firings are de-duplicated).
     return {
-        f"{rule.code}_{status}": {"all": [{"m": {"$and": [g, pattern]}}], "run": f"{rule.code}|{status}"}
+        f"{rule.code}_{status}_{k}": {"all": [{"m": {"$and": [g, branch]}}], "run": f"{rule.code}|{status}"}
         for status, pattern in patterns.items()
+        for k, branch in enumerate(_branches(pattern))
     }
+
+
+def _branches(pattern: Json) -> list[Json]:
+    """The disjuncts of a pattern's top-level ``$or`` (recursively), or the pattern itself."""
+    if set(pattern) == {"$or"}:
+        return [b for p in pattern["$or"] for b in _branches(p)]
+    return [pattern]
 
 
 # ---------------------------------------------------------------- evaluation

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +33,22 @@ SYSTEM_SCOPE = CORE_SCOPE | {"pboc", "internet_bank", "business_registration"}
 EXTENDED_SCOPE = frozenset({"wealth_management", "insurance", "dividends"})
 REPORT_VIOLATIONS = frozenset({"none", "late", "refused", "false"})
 INTERVIEW_ITEMS = ("execution_status", "investigation_measures", "property_status", "basis", "consequences")
+# 终本规定第五条：应当告知申请执行人的五项内容
+INTERVIEW_LABEL = {
+    "execution_status": "案件执行情况", "investigation_measures": "采取的财产调查措施",
+    "property_status": "被执行人的财产情况", "basis": "终结本次执行程序的依据", "consequences": "法律后果",
+}
+# 《失信规定》（2017修正）与《财产调查规定》均自2017年5月1日起施行：此前作出的行为不适用其新规则
+SHIXIN_2017 = date(2017, 5, 1)
+CAICHAN_2017 = date(2017, 5, 1)
+# 系统校验第2项例外：名称含下列字样且无组织机构代码的主体
+SYSTEM_EXEMPT_NAMES = ("村委会", "村民委员会", "居民委员会", "村民小组", "居民小组", "业主委员会", "业委会", "业主大会", "分公司")
+CATEGORY_LABEL = {
+    "pboc": "人民银行", "bank_deposit": "存款", "internet_bank": "互联网银行", "securities": "有价证券",
+    "vehicle": "车辆", "real_estate": "不动产", "business_registration": "工商登记", "insurance": "保险",
+    "civil_affairs": "民政", "housing_fund": "住房公积金", "wealth_management": "金融理财产品",
+    "dividends": "股息红利", "tax": "税务", "ship": "船舶", "other": "其他",
+}
 
 
 @dataclass
@@ -41,6 +58,7 @@ class Context:
     case: CaseRecord
     as_of: date
     names: dict[str, list[str]] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     def on_time(self, d: date | None) -> bool:
         """A measure counts only if it happened on or before ``as_of``."""
@@ -105,13 +123,63 @@ def _ids(items: Iterable[Any], ctx: Context, attr: str = "issued_on") -> set[str
     return {i.respondent for i in items if ctx.on_time(getattr(i, attr))}
 
 
+@lru_cache(maxsize=8192)
+def _deadline(start: date, days: int) -> date:
+    """Last day of a period of ``days`` days (民事诉讼法第八十五条), memoised: the holiday
+    calendar lookup is the costliest step of deriving facts, and dates repeat across cases."""
+    return periods.period_end(start, days=days)
+
+
+def _and(*values: bool | None) -> bool | None:
+    """Kleene conjunction."""
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def _or(*values: bool | None) -> bool | None:
+    """Kleene disjunction."""
+    if True in values:
+        return True
+    return None if None in values else False
+
+
+def _not(value: bool | None) -> bool | None:
+    return None if value is None else not value
+
+
 def _is_minor(r: Respondent, on: date) -> bool | None:
+    """Whether a natural-person respondent is under 18 on ``on`` (organisations never are).
+
+    年龄按周岁计算，出生之日不计入（民法典第二百零一条第一款），十八周岁期间至十八周岁生日当日
+    届满（第二百零二条；二月二十九日出生的，平年以二月二十八日为生日）；故生日当日仍为未成年人，
+    自生日的次日起为成年人（与最高人民法院关于“周岁…从周岁生日的第二天起算”的解释一致）。
+    """
     p = r.party
     if isinstance(p, Organisation):
         return False
     if p.birth_date is None:
         return None
-    return periods.add_years(p.birth_date, 18) > on
+    return on <= periods.add_years(p.birth_date, 18)
+
+
+def _related_persons(ctx: Context, r: Respondent) -> set[str]:
+    """The respondent's id and, for a unit, the persons a sanction may lawfully target instead.
+
+    《财产调查规定》第九条第二款、民事诉讼法（2023）第一百一十四条第二款：对单位可以对其主要负责人
+    或者直接责任人员予以罚款、拘留 — its 法定代表人/负责人 and the persons its 限制消费令 names.
+    """
+    ids = {r.party.id}
+    p = r.party
+    if isinstance(p, Organisation):
+        if p.legal_representative:
+            ids.add(p.legal_representative)
+        for c in ctx.case.measures.consumption_restrictions:
+            if c.respondent == p.id:
+                ids.update(c.bound_persons)
+        # the same person may also be a respondent in his own right (e.g. a guarantor): his id counts too
+        ids |= {x.party.id for x in ctx.case.respondents if x.party.name in ids}
+    return ids
 
 
 # ---------------------------------------------------------------- A 适用范围
@@ -125,6 +193,7 @@ def claim_enforceable_type(ctx: Context) -> Value:
 @fact("被执行人均为已死亡的自然人")
 def all_respondents_deceased(ctx: Context) -> Value:
     flags = [False if isinstance(r.party, Organisation) else r.party.deceased for r in ctx.case.respondents]
+    ctx.names["all_respondents_deceased"] = [r.party.name for r, f in zip(ctx.case.respondents, flags) if f is None]
     if False in flags:
         return False
     return None if None in flags else True
@@ -156,24 +225,65 @@ def respondents_without_notice(ctx: Context) -> Value:
     return _resp(ctx, "respondents_without_notice", lambda r: r.party.id not in have)
 
 
-@fact("收到申请执行书至发出执行通知的天数")
+def _first_notices(ctx: Context) -> dict[str, date]:
+    """The date of the first 执行通知 to each respondent, as far as issued by ``as_of``."""
+    if "first_notices" in ctx.memo:
+        return ctx.memo["first_notices"]  # type: ignore[no-any-return]
+    first: dict[str, date] = ctx.memo.setdefault("first_notices", {})
+    for n in ctx.case.measures.enforcement_notices:
+        if ctx.on_time(n.issued_on) and (n.respondent not in first or n.issued_on < first[n.respondent]):
+            first[n.respondent] = n.issued_on
+    return first
+
+
+@fact("收到申请执行书至最晚一份执行通知的天数")
 def notice_delay_days(ctx: Context) -> Value:
     received = ctx.case.application_received_on
-    issued = [n.issued_on for n in ctx.case.measures.enforcement_notices if ctx.on_time(n.issued_on)]
-    if received is None or not issued:
+    first = _first_notices(ctx)
+    if received is None or not first:
         return None
-    return (min(issued) - received).days
+    return (max(first.values()) - received).days
+
+
+@fact("执行通知均在收到申请执行书后十日内发出")
+def notice_in_time(ctx: Context) -> Value:
+    # 民诉法解释（2022）第四百八十条第一款：收到申请执行书或者移交执行书后十日内发出执行通知；
+    # 期间开始之日不计入，届满日为法定休假日的顺延（民事诉讼法第八十五条）
+    received = ctx.case.application_received_on
+    first = _first_notices(ctx)
+    if received is None or not first:
+        return None
+    try:
+        deadline = _deadline(received, 10)
+    except CalendarNotCovered:
+        return None
+    late = [ctx.name(rid) for rid, issued in first.items() if issued > deadline]
+    ctx.names["notice_in_time"] = late
+    return not late
 
 
 @fact("执行通知均载明迟延履行利息或迟延履行金")
 def notices_name_delay_interest(ctx: Context) -> Value:
-    flags = [n.names_delay_interest for n in ctx.case.measures.enforcement_notices]
-    return _all(flags)
+    items = ctx.case.measures.enforcement_notices
+    return _all([n.names_delay_interest for n in items if ctx.on_time(n.issued_on)])
+
+
+def _notices_since_shixin_2017(ctx: Context) -> list[Any]:
+    # 《失信规定》第五条第一款（2017修正）只约束2017年5月1日以后发出的执行通知
+    return [n for n in ctx.case.measures.enforcement_notices if ctx.on_time(n.issued_on) and n.issued_on >= SHIXIN_2017]
+
+
+@fact("2017年5月1日以后发出的执行通知数")
+def notices_since_shixin_2017(ctx: Context) -> Value:
+    return len(_notices_since_shixin_2017(ctx))
 
 
 @fact("执行通知均载明失信风险提示")
 def notices_dishonest_warning(ctx: Context) -> Value:
-    return _all([n.dishonest_warning for n in ctx.case.measures.enforcement_notices])
+    items = _notices_since_shixin_2017(ctx)
+    result = _all([n.dishonest_warning for n in items])
+    ctx.names["notices_dishonest_warning"] = [ctx.name(n.respondent) for n in items if n.dishonest_warning is False]
+    return result
 
 
 @fact("未发出报告财产令的被执行人数")
@@ -184,27 +294,42 @@ def respondents_without_report_order(ctx: Context) -> Value:
 
 @fact("报告财产令未与执行通知同时发出的被执行人数")
 def report_orders_not_with_notice(ctx: Context) -> Value:
+    # 《财产调查规定》第三条第一款：金钱债权执行中，报告财产令应当与执行通知同时发出（2017年5月1日起）
     m = ctx.case.measures
+    money = "money" in ctx.case.claim.claim_types
+    first = _first_notices(ctx)
 
     def late(r: Respondent) -> bool | None:
-        notices = [n.issued_on for n in m.enforcement_notices if n.respondent == r.party.id]
-        orders = [o.issued_on for o in m.report_orders if o.respondent == r.party.id]
-        if not notices or not orders:
+        notice = first.get(r.party.id)
+        if not money or (notice is not None and notice < CAICHAN_2017):
+            return False
+        orders = [o.issued_on for o in m.report_orders if o.respondent == r.party.id and ctx.on_time(o.issued_on)]
+        if notice is None or not orders:
             return None
-        return min(orders) != min(notices)
+        return min(orders) != notice
 
     return _resp(ctx, "report_orders_not_with_notice", late)
 
 
+def _reports(ctx: Context, r: Respondent) -> list[Any]:
+    key = ("reports", r.party.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = [
+            p for p in ctx.case.measures.property_reports
+            if p.respondent == r.party.id and (p.received_on is None or ctx.on_time(p.received_on))
+        ]
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
 def _report_status(ctx: Context, r: Respondent) -> str | None:
-    reports = [p for p in ctx.case.measures.property_reports if p.respondent == r.party.id]
+    reports = _reports(ctx, r)
     return reports[-1].status if reports else None
 
 
 @fact("已报告财产但未经核查的被执行人数")
 def reports_unverified(ctx: Context) -> Value:
     def unverified(r: Respondent) -> bool | None:
-        reports = [p for p in ctx.case.measures.property_reports if p.respondent == r.party.id]
+        reports = _reports(ctx, r)
         if not reports:
             return None
         return any(p.status != "none" and p.status != "refused" and not ctx.on_time(p.verified_on) for p in reports)
@@ -227,20 +352,26 @@ def _violators(ctx: Context) -> list[Respondent]:
 
 @fact("违反财产报告制度而未受罚款、拘留的被执行人数")
 def report_violators_unsanctioned(ctx: Context) -> Value:
+    # 对单位被执行人，可以对其主要负责人或者直接责任人员罚款、拘留（财产调查规定第九条第二款）
     sanctioned = {
         s.target for s in ctx.case.measures.sanctions if s.reason == "report_violation" and ctx.on_time(s.decided_on)
     }
-    return _count(ctx, "report_violators_unsanctioned", ((r.party.name, r.party.id not in sanctioned) for r in _violators(ctx)))
+    return _count(
+        ctx, "report_violators_unsanctioned",
+        ((r.party.name, not (_related_persons(ctx, r) & sanctioned)) for r in _violators(ctx)),
+    )
 
 
 @fact("违反财产报告制度而未纳入失信名单的被执行人数")
 def report_violators_unlisted(ctx: Context) -> Value:
     listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
-    return _count(
-        ctx,
-        "report_violators_unlisted",
-        ((r.party.name, r.party.id not in listed and _is_minor(r, ctx.as_of) is not True) for r in _violators(ctx)),
-    )
+
+    def unlisted(r: Respondent) -> bool | None:
+        if r.party.id in listed:
+            return False
+        return _not(_is_minor(r, ctx.as_of))  # 失信规定第四条：不得纳入未成年人
+
+    return _count(ctx, "report_violators_unlisted", ((r.party.name, unlisted(r)) for r in _violators(ctx)))
 
 
 # ---------------------------------------------------------------- C 限制消费与失信
@@ -254,7 +385,7 @@ def respondents_without_restriction(ctx: Context) -> Value:
 
 @fact("未经院长签发的限制消费令数")
 def restrictions_unsigned(ctx: Context) -> Value:
-    items = ctx.case.measures.consumption_restrictions
+    items = [c for c in ctx.case.measures.consumption_restrictions if ctx.on_time(c.issued_on)]
     return _count(
         ctx, "restrictions_unsigned",
         ((ctx.name(c.respondent), None if c.signed_by_president is None else not c.signed_by_president) for c in items),
@@ -273,7 +404,7 @@ def org_restrictions_unbound(ctx: Context) -> Value:
     def unbound(r: Respondent) -> bool | None:
         if not isinstance(r.party, Organisation):
             return False
-        orders = [c for c in m.consumption_restrictions if c.respondent == r.party.id]
+        orders = [c for c in m.consumption_restrictions if c.respondent == r.party.id and ctx.on_time(c.issued_on)]
         return None if not orders else not any(c.bound_persons for c in orders)
 
     return _resp(ctx, "org_restrictions_unbound", unbound)
@@ -290,25 +421,61 @@ def restrictions_lifted_early(ctx: Context) -> Value:
         if not orders:
             return False  # counted by respondents_without_restriction
         active = [c for c in orders if c.lifted_on is None or c.lifted_on > ctx.as_of]
-        lawful = [c for c in orders if c.lift_reason in ("security", "applicant_consent")]
+        # 提供确实有效的担保或者经申请执行人同意的，可以解除（限高规定，条文序号未核实）
+        lawful = [c for c in orders if ctx.on_time(c.lifted_on) and c.lift_reason in ("security", "applicant_consent")]
         return not active and not lawful
 
     return _resp(ctx, "restrictions_lifted_early", lifted)
 
 
 def _dishonest_grounds(ctx: Context, r: Respondent) -> set[int] | None:
-    """Grounds of 失信规定第一条 the respondent meets, or None if not assessed."""
+    """Grounds of 失信规定第一条 the respondent meets, or None if not assessed.
+
+    The court's assessment (``dishonest_grounds``) plus what the record itself proves.
+    """
     derived: set[int] = set()
+    m = ctx.case.measures
     if _report_status(ctx, r) in REPORT_VIOLATIONS:
         derived.add(4)  # 第一条第（四）项 违反财产报告制度
-    if any(o.by == r.party.id and ctx.on_time(o.date) for o in ctx.case.measures.obstructions):
+    if any(o.by == r.party.id and ctx.on_time(o.date) for o in m.obstructions):
         derived.add(2)  # 第一条第（二）项 以暴力、威胁等方法妨碍、抗拒执行
+    if any(
+        s.reason == "restriction_violation" and s.target == r.party.id and ctx.on_time(s.decided_on)
+        for s in m.sanctions
+    ):
+        derived.add(5)  # 第一条第（五）项 违反限制消费令（已因此受罚）
     if r.dishonest_grounds is None:
         return derived or None
-    grounds = derived | set(r.dishonest_grounds)
-    if 1 in grounds and (r.security_provided or r.subsidiary_liability):
-        grounds.discard(1)  # 失信规定第三条
-    return grounds
+    return derived | set(r.dishonest_grounds)
+
+
+def _seized_sufficient(ctx: Context) -> bool | None:
+    """失信规定第三条第（二）项：已被查封、扣押、冻结的财产足以清偿生效法律文书确定的债务.
+
+    Counts seized property that can still be realised (not yet disposed, not found undisposable).
+    """
+    seized = [a for a in ctx.case.measures.assets if a.seized and a.status in ("undisposed", "disposing")]
+    if not seized:
+        return False
+    due = ctx.case.claim.outstanding
+    if due is None:
+        return None
+    if sum((a.value for a in seized if a.value is not None), Decimal(0)) >= due:
+        return True
+    return None if any(a.value is None for a in seized) else False
+
+
+def _ground_one_barred(ctx: Context, r: Respondent) -> tuple[bool | None, list[str]]:
+    """Whether 失信规定第三条 forbids listing ``r`` under 第一条第一项, and the reasons that hold."""
+    checks = [
+        ("已提供充分有效担保", r.security_provided),  # 第三条第（一）项
+        ("已查封、扣押、冻结的财产足以清偿债务", _seized_sufficient(ctx)),  # 第三条第（二）项
+        ("履行顺序在后", r.subsidiary_liability),  # 第三条第（三）项
+    ]
+    if r.dishonest_grounds is not None:
+        # 第三条第（四）项：法院自己审查认定其不具有“有履行能力而拒不履行”情形
+        checks.append(("经审查不具有第一条第一项情形", 1 not in r.dishonest_grounds))
+    return _or(*(v for _, v in checks)), [label for label, v in checks if v]
 
 
 @fact("符合失信条件而未纳入失信名单的被执行人数")
@@ -321,31 +488,49 @@ def dishonest_eligible_unlisted(ctx: Context) -> Value:
         grounds = _dishonest_grounds(ctx, r)
         if grounds is None:
             return None
-        if not grounds:
-            return False
-        minor = _is_minor(r, ctx.as_of)
-        return None if minor is None else not minor  # 失信规定第四条：不得纳入未成年人
+        if grounds - {1}:
+            eligible: bool | None = True
+        elif 1 in grounds:
+            eligible = _not(_ground_one_barred(ctx, r)[0])  # 失信规定第三条
+        else:
+            eligible = False
+        return _and(eligible, _not(_is_minor(r, ctx.as_of)))  # 失信规定第四条：不得纳入未成年人
 
     return _resp(ctx, "dishonest_eligible_unlisted", unlisted)
 
 
-@fact("依法不得纳入而被纳入失信名单的数量")
-def unlawful_listings(ctx: Context) -> Value:
-    def unlawful(listing: Any) -> bool | None:
-        r = ctx.case.respondent(listing.respondent)
-        minor = _is_minor(r, listing.decided_on)
-        exempt = listing.ground == 1 and bool(r.security_provided or r.subsidiary_liability)
-        if minor or exempt:
-            return True
-        return None if minor is None else False
+def _listings_since_2017(ctx: Context) -> list[Any]:
+    # 失信规定第三条、第四条、第二条的期限和第五条的决定书规则自2017年5月1日起施行
+    return [
+        x for x in ctx.case.measures.dishonest_listings if ctx.on_time(x.decided_on) and x.decided_on >= SHIXIN_2017
+    ]
 
-    items = ctx.case.measures.dishonest_listings
-    return _count(ctx, "unlawful_listings", ((ctx.name(x.respondent), unlawful(x)) for x in items if ctx.on_time(x.decided_on)))
+
+@fact("违反《失信规定》第三条依第一条第一项纳入失信名单的数量")
+def listings_barred_by_article_3(ctx: Context) -> Value:
+    def label_and_status(x: Any) -> tuple[str, bool | None]:
+        r = ctx.case.respondent(x.respondent)
+        if x.ground != 1:
+            return r.party.name, False
+        barred, reasons = _ground_one_barred(ctx, r)
+        return (f"{r.party.name}（{'、'.join(reasons)}）" if reasons else r.party.name), barred
+
+    return _count(ctx, "listings_barred_by_article_3", (label_and_status(x) for x in _listings_since_2017(ctx)))
+
+
+@fact("纳入失信名单时未满十八周岁的数量")
+def minor_listings(ctx: Context) -> Value:
+    # 失信规定第四条：被执行人为未成年人的，人民法院不得将其纳入失信被执行人名单
+    def minor(x: Any) -> bool | None:
+        return _is_minor(ctx.case.respondent(x.respondent), x.decided_on)
+
+    return _count(ctx, "minor_listings", ((ctx.name(x.respondent), minor(x)) for x in _listings_since_2017(ctx)))
 
 
 @fact("未送达的失信决定书数")
 def listings_unserved(ctx: Context) -> Value:
-    items = ctx.case.measures.dishonest_listings
+    # 失信规定第五条第三款：决定书应当按照民事诉讼法规定的法律文书送达方式送达当事人
+    items = _listings_since_2017(ctx)
     return _count(ctx, "listings_unserved", ((ctx.name(x.respondent), not ctx.on_time(x.served_on)) for x in items))
 
 
@@ -357,14 +542,19 @@ def listings_bad_period(ctx: Context) -> Value:
             return x.period_years is not None
         return x.period_years is None or not 2 <= x.period_years <= 5
 
-    return _count(ctx, "listings_bad_period", ((ctx.name(x.respondent), bad(x)) for x in ctx.case.measures.dishonest_listings))
+    return _count(ctx, "listings_bad_period", ((ctx.name(x.respondent), bad(x)) for x in _listings_since_2017(ctx)))
 
 
 # ---------------------------------------------------------------- D 财产调查
 
 
 def _inquiries(ctx: Context, r: Respondent) -> list[Any]:
-    return [q for q in ctx.case.measures.network_inquiries if q.respondent == r.party.id and ctx.on_time(q.requested_on)]
+    key = ("inquiries", r.party.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = [
+            q for q in ctx.case.measures.network_inquiries if q.respondent == r.party.id and ctx.on_time(q.requested_on)
+        ]
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 @fact("未经网络执行查控系统查询的被执行人数")
@@ -373,9 +563,11 @@ def respondents_without_network_inquiry(ctx: Context) -> Value:
 
 
 def _system_exempt(r: Respondent) -> bool:
-    # 系统校验第2项例外：村（居）委会、业委会、分公司等无组织机构代码的主体
+    # 系统校验第2项例外：村（居）委会、村（居）民小组、业主委员会、分公司等无组织机构代码的主体
     p = r.party
-    return isinstance(p, Organisation) and p.org_type in ("autonomous_body", "branch") and not p.credit_code
+    if not isinstance(p, Organisation) or p.credit_code:
+        return False
+    return p.org_type in ("autonomous_body", "branch") or any(word in p.name for word in SYSTEM_EXEMPT_NAMES)
 
 
 @fact("终本前三个月内未经总对总全面查询的被执行人数")
@@ -393,20 +585,43 @@ def respondents_without_fresh_full_inquiry(ctx: Context) -> Value:
     return _resp(ctx, "respondents_without_fresh_full_inquiry", stale)
 
 
-def _missing_core(ctx: Context, r: Respondent) -> bool:
-    scope = {s for q in _inquiries(ctx, r) for s in q.scope}
-    return not CORE_SCOPE <= scope
+def _onsite(ctx: Context, r: Respondent) -> list[Any]:
+    return [o for o in ctx.case.measures.onsite_investigations if o.respondent == r.party.id and ctx.on_time(o.date)]
 
 
-@fact("网络查询未覆盖存款、车辆、不动产、证券的被执行人数")
+def _network_core_gap(ctx: Context, r: Respondent) -> set[str]:
+    """Core categories (终本规定第三条第二项) never queried through the network for ``r``."""
+    return set(CORE_SCOPE) - {s for q in _inquiries(ctx, r) for s in q.scope}
+
+
+def _labels(categories: Iterable[str]) -> str:
+    return "、".join(CATEGORY_LABEL[c] for c in sorted(categories, key=list(CATEGORY_LABEL).index))
+
+
+@fact("网络查询未覆盖存款、车辆、不动产、有价证券的被执行人数")
+def respondents_network_core_gap(ctx: Context) -> Value:
+    return _count(
+        ctx, "respondents_network_core_gap",
+        ((f"{r.party.name}（{_labels(gap)}）" if gap else r.party.name, bool(gap))
+         for r in ctx.case.respondents for gap in [_network_core_gap(ctx, r)]),
+    )
+
+
+@fact("存款、车辆、不动产、有价证券既未经网络查询也未经现场调查的被执行人数")
 def respondents_missing_core_scope(ctx: Context) -> Value:
-    return _resp(ctx, "respondents_missing_core_scope", lambda r: _missing_core(ctx, r))
+    # 终本规定第三条第二项（网络查询）；网络无法查询的，第三项的现场调查可以替代（须记录调查的财产类别）
+    def gap(r: Respondent) -> set[str]:
+        return _network_core_gap(ctx, r) - {s for o in _onsite(ctx, r) for s in o.items}
+
+    return _count(
+        ctx, "respondents_missing_core_scope",
+        ((f"{r.party.name}（{_labels(g)}）" if g else r.party.name, bool(g)) for r in ctx.case.respondents for g in [gap(r)]),
+    )
 
 
 @fact("网络查询未覆盖且未进行现场调查的被执行人数")
 def core_gaps_without_onsite(ctx: Context) -> Value:
-    onsite = _ids(ctx.case.measures.onsite_investigations, ctx, "date")
-    return _resp(ctx, "core_gaps_without_onsite", lambda r: _missing_core(ctx, r) and r.party.id not in onsite)
+    return _resp(ctx, "core_gaps_without_onsite", lambda r: bool(_network_core_gap(ctx, r)) and not _onsite(ctx, r))
 
 
 @fact("未核查的具体财产线索数")
@@ -419,14 +634,18 @@ def clues_unverified(ctx: Context) -> Value:
 def clues_verified_late(ctx: Context) -> Value:
     def late(c: Any) -> bool | None:
         try:
-            # 财产调查规定第二条第二款：七日内核查，情况紧急的三日内
-            deadline = periods.period_end(c.received_on, days=3 if c.urgent else 7)
+            # 财产调查规定第二条第一款：申请执行人提供的线索明确、具体的，七日内调查核实；情况紧急的，三日内
+            deadline = _deadline(c.received_on, 3 if c.urgent else 7)
         except CalendarNotCovered:
             return None
         done = c.verified_on if ctx.on_time(c.verified_on) else None
         return (done or ctx.as_of) > deadline  # unverified and past the deadline is late too
 
-    items = [c for c in ctx.case.measures.clues if c.concrete and ctx.on_time(c.received_on)]
+    # the seven-day period governs clues from the applicant, received since 2017-05-01
+    items = [
+        c for c in ctx.case.measures.clues
+        if c.concrete and c.source == "applicant" and ctx.on_time(c.received_on) and c.received_on >= CAICHAN_2017
+    ]
     return _count(ctx, "clues_verified_late", ((c.description or c.id, late(c)) for c in items))
 
 
@@ -444,7 +663,7 @@ def traditional_measures(ctx: Context) -> Value:
 def respondents_missing_extended_scope(ctx: Context) -> Value:
     def missing(r: Respondent) -> bool:
         scope = {s for q in _inquiries(ctx, r) for s in q.scope}
-        scope |= {s for o in ctx.case.measures.onsite_investigations if o.respondent == r.party.id for s in o.items}
+        scope |= {s for o in _onsite(ctx, r) for s in o.items}
         need = EXTENDED_SCOPE | ({"housing_fund"} if isinstance(r.party, NaturalPerson) else set())
         return not need <= scope
 
@@ -482,11 +701,14 @@ def applications_decided_late(ctx: Context) -> Value:
             return False
         try:
             # 财产调查规定第十七条、第二十一条：收到申请后十日内决定
-            return a.decided_on > periods.period_end(a.received_on, days=10)
+            return a.decided_on > _deadline(a.received_on, 10)
         except CalendarNotCovered:
             return None
 
-    items = ctx.case.measures.investigation_applications
+    items = [
+        a for a in ctx.case.measures.investigation_applications
+        if ctx.on_time(a.received_on) and a.received_on >= CAICHAN_2017
+    ]
     return _count(ctx, "applications_decided_late", (({"audit": "审计", "reward": "悬赏"}[a.kind], late(a)) for a in items))
 
 
@@ -502,10 +724,23 @@ def respondents_not_questioned(ctx: Context) -> Value:
     return _resp(ctx, "respondents_not_questioned", not_asked)
 
 
-@fact("尚未反馈的网络查询数")
+@fact("尚未反馈且未以线下查控替代的网络查询数")
 def inquiries_without_feedback(ctx: Context) -> Value:
+    # 江陵终本规范第2条第（5）项：网络查控尚未反馈的不得终本，但对线上查控事项已采取线下查控措施的除外
+    def pending(q: Any) -> bool:
+        if ctx.on_time(q.feedback_on):
+            return False
+        offline = ctx.case.measures.onsite_investigations
+        return not any(
+            o.respondent == q.respondent and ctx.on_time(o.date) and o.date >= q.requested_on and set(q.scope) <= set(o.items)
+            for o in offline
+        )
+
     items = [q for q in ctx.case.measures.network_inquiries if ctx.on_time(q.requested_on)]
-    return _count(ctx, "inquiries_without_feedback", ((f"{ctx.name(q.respondent)}{q.system}", not ctx.on_time(q.feedback_on)) for q in items))
+    return _count(
+        ctx, "inquiries_without_feedback",
+        ((f"{ctx.name(q.respondent)}{q.requested_on.isoformat()}{q.system}查询", pending(q)) for q in items),
+    )
 
 
 @fact("尚未处置的可供执行财产数")
@@ -517,16 +752,12 @@ def assets_disposable_remaining(ctx: Context) -> Value:
 @fact("不符合“财产不能处置”法定情形的财产数")
 def assets_nondisposable_unlawful(ctx: Context) -> Value:
     def unlawful(a: Any) -> bool | None:
-        # 终本规定第四条：(一) 依法拍卖、变卖不成，申请执行人不接受抵债，且不能强制管理；
-        #                (二) 车辆、船舶等已查封但未能实际扣押
-        if a.type in ("vehicle", "ship") and a.physically_seized is False:
-            return False
+        # 终本规定第四条（未核实原文）：(一) 依法拍卖、变卖不成，申请执行人不接受抵债，且不能强制管理；
+        #                              (二) 车辆、船舶等已查封（登记）但未能实际扣押
         failed = any(d.outcome == "failed" for d in a.disposal_attempts)
-        if not failed:
-            return True
-        if a.accepted_in_lieu is None or a.management_possible is None:
-            return None
-        return a.accepted_in_lieu or a.management_possible
+        unsold = _and(failed, _not(a.accepted_in_lieu), _not(a.management_possible))
+        unseizable = _and(a.seized, _not(a.physically_seized)) if a.type in ("vehicle", "ship") else False
+        return _not(_or(unsold, unseizable))
 
     items = [a for a in ctx.case.measures.assets if a.status == "not_disposable"]
     return _count(ctx, "assets_nondisposable_unlawful", ((a.description, unlawful(a)) for a in items))
@@ -581,10 +812,16 @@ def obstructions(ctx: Context) -> Value:
 
 @fact("未依法采取罚款、拘留的妨害执行行为数")
 def obstructions_unsanctioned(ctx: Context) -> Value:
-    sanctions = [s for s in ctx.case.measures.sanctions if s.reason == "obstruction" and ctx.on_time(s.decided_on)]
+    # 民事诉讼法（2023）第一百一十四条：违反限制消费令按拒不履行处理，单位可处罚其主要负责人或者直接责任人员
+    sanctions = [
+        s for s in ctx.case.measures.sanctions
+        if s.reason in ("obstruction", "restriction_violation") and ctx.on_time(s.decided_on)
+    ]
+    ids = {r.party.id for r in ctx.case.respondents}
 
     def unsanctioned(o: Any) -> bool:
-        return not any(s.target == o.by and s.decided_on >= o.date for s in sanctions)
+        targets = _related_persons(ctx, ctx.case.respondent(o.by)) if o.by in ids else {o.by}
+        return not any(s.target in targets and s.decided_on >= o.date for s in sanctions)
 
     return _count(ctx, "obstructions_unsanctioned", ((f"{ctx.name(o.by)}：{o.description}", unsanctioned(o)) for o in _obstructions(ctx)))
 
@@ -597,8 +834,14 @@ def criminal_obstructions(ctx: Context) -> Value:
 @fact("达到拒执罪标准而未启动刑事追究的行为数")
 def criminal_unreferred(ctx: Context) -> Value:
     referred = {s.target for s in ctx.case.measures.sanctions if s.type == "criminal_referral" and ctx.on_time(s.decided_on)}
+    ids = {r.party.id for r in ctx.case.respondents}
     items = [o for o in _obstructions(ctx) if o.criminal_threshold_met]
-    return _count(ctx, "criminal_unreferred", ((ctx.name(o.by), o.by not in referred) for o in items))
+
+    def unreferred(o: Any) -> bool:
+        targets = _related_persons(ctx, ctx.case.respondent(o.by)) if o.by in ids else {o.by}
+        return not (targets & referred)
+
+    return _count(ctx, "criminal_unreferred", ((ctx.name(o.by), unreferred(o)) for o in items))
 
 
 # ---------------------------------------------------------------- F 约谈与审批
@@ -621,7 +864,7 @@ def interview_items_missing(ctx: Context) -> Value:
     i = ctx.case.interview
     if i is None or not i.items_told:
         return None
-    missing = [item for item in INTERVIEW_ITEMS if item not in i.items_told]
+    missing = [INTERVIEW_LABEL[item] for item in INTERVIEW_ITEMS if item not in i.items_told]
     ctx.names["interview_items_missing"] = missing
     return len(missing)
 
@@ -629,7 +872,9 @@ def interview_items_missing(ctx: Context) -> Value:
 @fact("已记录申请执行人的意见")
 def interview_opinion_recorded(ctx: Context) -> Value:
     i = ctx.case.interview
-    return None if i is None else bool(i.opinion) or i.agrees is not None
+    if i is None:
+        return None
+    return True if i.opinion or i.agrees is not None else None  # not recorded: 待补充
 
 
 @fact("已记录申请执行人是否同意终本")
@@ -661,6 +906,18 @@ def interviewer_recorded(ctx: Context) -> Value:
 @fact("申请执行人申请终本")
 def applicant_requested(ctx: Context) -> Value:
     return ctx.case.termination.applicant_requested
+
+
+@fact("申请执行人均为人民法院")
+def applicants_all_courts(ctx: Context) -> Value:
+    # 系统校验第8项例外：申请执行人为人民法院（如移送执行的罚款、诉讼费）
+    return all(isinstance(a, Organisation) and "人民法院" in a.name for a in ctx.case.applicants)
+
+
+@fact("系统校验要求终本约谈记录（申请执行人未申请终本且不是人民法院）")
+def system_requires_interview(ctx: Context) -> Value:
+    # 系统校验第8项的两项可判断的例外；案由代码例外不在案件数据中
+    return not ctx.case.termination.applicant_requested and not applicants_all_courts(ctx)
 
 
 @fact("申请执行人已签字确认终本")
@@ -701,7 +958,7 @@ def bankruptcy_inquiry_made(ctx: Context) -> Value:
 @fact("申请执行人或被执行人同意移送破产审查")
 def bankruptcy_consent(ctx: Context) -> Value:
     b = ctx.case.bankruptcy
-    if b is None:
+    if b is None or not ctx.on_time(b.asked_on):
         return False
     return "consent" in (b.applicant_answer, b.respondent_answer)
 
@@ -737,7 +994,7 @@ def signatories_match_route(ctx: Context) -> Value:
 
 @fact("已确定书记员")
 def clerk_recorded(ctx: Context) -> Value:
-    return bool(ctx.case.termination.clerk)
+    return True if ctx.case.termination.clerk else None  # not yet designated: 待补充
 
 
 @fact("已知已执行到位金额")

@@ -82,3 +82,26 @@ def test_concurrent_calls_match_sequential_answers() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         concurrent = list(pool.map(ENGINE.evaluate, inputs))
     assert concurrent == sequential
+
+
+def test_large_conditional_rule_compiles_and_matches_reference() -> None:
+    """A conditional rule big enough to exceed durable's 32 expressions per pattern unless split."""
+    import itertools
+
+    from termination.rules.schema import Rule
+
+    rule = Rule.model_validate({
+        "code": "A99", "title": "t", "group": "A", "category": "实质要件", "requirements": ["R-X"],
+        "severity": "blocking", "valid_from": "2016-01-01",
+        "legal_basis": [{"source": "s", "label": "x", "verification": "VERIFIED"}],
+        "applies_when": {"all": [{"fact": "a", "op": "eq", "value": True}, {"fact": "b", "op": "gt", "value": 0}]},
+        "condition": {"all": [{"fact": "c", "op": "eq", "value": 0}, {"fact": "d", "op": "eq", "value": True},
+                              {"fact": "e", "op": "le", "value": 10}]},
+        "message": {"satisfied": "s", "violated": "v", "unknown": "u"}, "remedy": "r",
+        "tests": [{"name": "s", "facts": {}, "expect": "satisfied"}, {"name": "v", "facts": {}, "expect": "violated"}],
+    })
+    engine = Engine([rule])
+    values = {"a": [None, True, False], "b": [None, 0, 1], "c": [None, 0, 1], "d": [None, True, False], "e": [None, 5, 11]}
+    for combo in itertools.product(*values.values()):
+        facts = {k: v for k, v in zip(values, combo, strict=True) if v is not None}
+        assert engine.evaluate(facts)["A99"] == outcome(rule.applies_when, rule.condition, facts), facts

@@ -65,18 +65,34 @@ def test_measures_after_the_evaluation_date_do_not_count() -> None:
     d = check(case(), as_of=date(2024, 4, 1))
     assert d.finding("A04").status == "violated"  # filed 2024-03-04
     assert d.finding("F01").status == "violated"  # interview only on 2024-06-18
-    assert "约谈申请执行人的日期晚于终本日期" in d.finding("F01").message
+    assert "约谈申请执行人的日期（2024-06-18）晚于终本日期（2024-04-01）" in d.finding("F01").message
     assert d.finding("D07").status == "violated"  # on-site investigation only on 2024-04-24
     assert d.outcome == "not_ready"
 
 
 @pytest.mark.parametrize(
-    ("birth", "listed_unlawfully"),
-    [("2008-05-01", 1), ("2006-04-10", 0), ("2006-04-11", 1)],  # listed 2024-04-10; 18 on the birthday
+    ("birth", "listed", "minor"),
+    [
+        ("2008-05-01", "2024-04-10", 1),
+        # 18 full years are completed at the end of the 18th birthday (the day of birth is not
+        # counted, 民法典第二百零一条): still a minor on the birthday, an adult the next day
+        ("2006-04-10", "2024-04-10", 1),
+        ("2006-04-09", "2024-04-10", 0),
+        ("2006-04-11", "2024-04-10", 1),
+        # born 29 February: in a common year the 18th birthday is 28 February (第二百零二条)
+        ("2004-02-29", "2022-02-28", 1),
+        ("2004-02-29", "2022-03-01", 0),
+    ],
 )
-def test_minor_on_the_dishonest_list(birth: str, listed_unlawfully: int) -> None:
-    record = case(respondents__0__party__birth_date=birth)
-    assert facts(record)["unlawful_listings"] == listed_unlawfully
+def test_minor_on_the_dishonest_list(birth: str, listed: str, minor: int) -> None:
+    record = case(
+        filing_date="2022-01-04", respondents__0__party__birth_date=birth,
+        measures__dishonest_listings__0__decided_on=listed, measures__dishonest_listings__0__served_on=listed,
+    )
+    f = facts(record)
+    assert f["minor_listings"] == minor
+    assert f["listings_barred_by_article_3"] == 0  # 第三条 is a different question
+    assert check(record).finding("C09").status == ("violated" if minor else "satisfied")
 
 
 def test_minor_with_dishonest_grounds_is_not_eligible_for_listing() -> None:
@@ -145,3 +161,251 @@ def test_collegial_route_requires_members_to_sign() -> None:
     assert facts(good)["signatories_match_route"] is True
     assert facts(bad)["signatories_match_route"] is False
     assert check(bad).finding("G01").status == "violated"
+
+
+# ---------------------------------------------------------------- 失信规定第三条 (ground 1 only)
+
+SHOP = {"id": "H1", "respondent": "R1", "type": "real_estate", "description": "商铺", "seized": True, "status": "undisposed"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "barred"),
+    [
+        ({}, 0),
+        ({"respondents__0__security_provided": True}, 1),  # 第三条第（一）项
+        ({"respondents__0__subsidiary_liability": True}, 1),  # 第三条第（三）项
+        ({"respondents__0__dishonest_grounds": [4]}, 1),  # 第三条第（四）项：法院自己认定无第一项情形
+        ({"respondents__0__security_provided": None}, None),  # not recorded: unknown, never a pass
+        # outstanding 307,119 元: a seized shop worth 400,000 元 suffices (第三条第（二）项), 200,000 元 does not
+        ({"measures__assets": [dict(SHOP, value="400000.00")]}, 1),
+        ({"measures__assets": [dict(SHOP, value="200000.00")]}, 0),
+        ({"measures__assets": [dict(SHOP)]}, None),  # value unknown
+        ({"measures__assets": [dict(SHOP, value="400000.00", status="not_disposable")]}, 0),  # cannot be realised
+    ],
+)
+def test_article_3_bars_listing_under_ground_one(changes: dict[str, Any], barred: int | None) -> None:
+    f = facts(case(**changes))
+    assert f["listings_barred_by_article_3"] == barred
+    assert f["minor_listings"] == 0
+
+
+def test_article_3_does_not_bar_other_grounds() -> None:
+    # listed under 第一条第（四）项 (report violation) although security was given: lawful
+    record = case(
+        respondents__0__security_provided=True, respondents__0__dishonest_grounds=[4],
+        measures__dishonest_listings__0__ground=4, measures__dishonest_listings__0__period_years=2,
+    )
+    f = facts(record)
+    assert (f["listings_barred_by_article_3"], f["listings_bad_period"]) == (0, 0)
+
+
+def test_exempt_respondent_need_not_be_listed_and_unknown_exemption_is_unknown() -> None:
+    secured = case(respondents__0__security_provided=True, measures__dishonest_listings=[])
+    assert facts(secured)["dishonest_eligible_unlisted"] == 0
+    unrecorded = case(respondents__0__security_provided=None, measures__dishonest_listings=[])
+    assert facts(unrecorded)["dishonest_eligible_unlisted"] is None
+    assert check(unrecorded).finding("C05").status == "unknown"
+
+
+def test_sanction_for_breaching_the_restriction_makes_a_ground_5_respondent_eligible() -> None:
+    # security given (so ground 1 is barred), but fined for breaching the 限制消费令: 第一条第（五）项
+    sanction = {"target": "R1", "type": "fine", "reason": "restriction_violation", "decided_on": "2024-05-20"}
+    record = case(respondents__0__security_provided=True, measures__dishonest_listings=[], measures__sanctions=[sanction])
+    assert facts(record)["dishonest_eligible_unlisted"] == 1
+    assert "张建国" in check(record).finding("C05").message
+
+
+def test_listings_before_may_2017_are_judged_by_the_old_rules() -> None:
+    # a 2017 case: the listing of 2017-04-20 predates 失信规定（2017修正）; period and service rules do not apply
+    record = case(
+        filing_date="2017-01-09", application_received_on="2017-01-06",
+        respondents__0__party__birth_date="1999-06-01",
+        measures__dishonest_listings=[{"respondent": "R1", "ground": 2, "decided_on": "2017-04-20"}],
+        termination__proposed_date="2017-06-30",
+    )
+    f = facts(record)
+    assert (f["minor_listings"], f["listings_unserved"], f["listings_bad_period"]) == (0, 0, 0)
+    later = case(
+        filing_date="2017-01-09", respondents__0__party__birth_date="1999-06-01",
+        measures__dishonest_listings=[{"respondent": "R1", "ground": 2, "decided_on": "2017-05-02"}],
+        termination__proposed_date="2017-06-30",
+    )
+    f = facts(later)
+    assert (f["minor_listings"], f["listings_unserved"], f["listings_bad_period"]) == (1, 1, 1)
+
+
+# ---------------------------------------------------------------- 执行通知 and 报告财产令
+
+
+@pytest.mark.parametrize(
+    ("received", "issued", "in_time"),
+    [
+        ("2024-03-01", "2024-03-11", True),  # day 10 is a Monday
+        ("2024-03-01", "2024-03-12", False),
+        # day 10 is 2024-10-01 (National Day): the period ends on the next working day, 2024-10-08
+        ("2024-09-21", "2024-10-08", True),
+        ("2024-09-21", "2024-10-09", False),
+    ],
+)
+def test_notice_within_ten_days_of_the_application(received: str, issued: str, in_time: bool) -> None:
+    notice = {"respondent": "R1", "issued_on": issued, "names_delay_interest": True, "dishonest_warning": True}
+    record = case(
+        filing_date="2024-09-23", application_received_on=received,
+        measures__enforcement_notices=[notice], termination__proposed_date="2025-01-06",
+    )
+    assert facts(record)["notice_in_time"] is in_time
+    assert check(record).finding("B02").status == ("satisfied" if in_time else "violated")
+
+
+def test_report_order_with_notice_only_in_money_cases() -> None:
+    late_order = {"respondent": "R1", "issued_on": "2024-03-07"}  # notice 2024-03-06
+    assert facts(case(measures__report_orders=[late_order]))["report_orders_not_with_notice"] == 1
+    act = case(measures__report_orders=[late_order], claim__claim_types=["act"])
+    assert facts(act)["report_orders_not_with_notice"] == 0
+
+
+def test_notice_before_2017_05_needs_no_dishonest_warning() -> None:
+    record = case(
+        filing_date="2017-03-01", measures__enforcement_notices__0__issued_on="2017-03-02",
+        measures__enforcement_notices__0__served_on="2017-03-03", measures__enforcement_notices__0__dishonest_warning=False,
+        termination__proposed_date="2017-06-30",
+    )
+    assert facts(record)["notices_since_shixin_2017"] == 0
+    assert check(record).finding("B03").status == "not_applicable"
+
+
+# ---------------------------------------------------------------- organisations and several respondents
+
+ORG = json.loads((Path(__file__).parents[1] / "corpus/cases/02-compliant-organisation.json").read_text(encoding="utf-8"))
+
+
+def org_case(**changes: Any) -> Any:
+    data = copy.deepcopy(ORG)
+    for key, value in changes.items():
+        data["measures"][key] = value
+    return load_case(data)
+
+
+def test_report_sanction_on_the_unit_s_legal_representative_counts() -> None:
+    refused = [{"respondent": "R1", "status": "refused"}, {"respondent": "R2", "status": "reported",
+               "received_on": "2023-02-25", "verified_on": "2023-03-01"}]
+    on_rep = [{"target": "陈志明", "type": "fine", "reason": "report_violation", "decided_on": "2023-03-10", "amount": "50000"}]
+    on_other = [{"target": "王某", "type": "fine", "reason": "report_violation", "decided_on": "2023-03-10", "amount": "50000"}]
+    assert facts(org_case(property_reports=refused, sanctions=on_rep))["report_violators_unsanctioned"] == 0
+    record = org_case(property_reports=refused, sanctions=on_other)
+    assert facts(record)["report_violators_unsanctioned"] == 1
+    assert "上海恒远贸易有限公司" in check(record).finding("B07").message
+
+
+def test_obstruction_by_a_unit_sanctioned_through_its_legal_representative() -> None:
+    obstruction = [{"by": "R1", "date": "2023-03-30", "description": "拒不开门", "criminal_threshold_met": False}]
+    detention = [{"target": "R2", "type": "detention", "reason": "obstruction", "decided_on": "2023-04-01"}]
+    assert facts(org_case(obstructions=obstruction, sanctions=detention))["obstructions_unsanctioned"] == 0
+    assert facts(org_case(obstructions=obstruction))["obstructions_unsanctioned"] == 1
+
+
+def test_restriction_names_the_respondent_who_lacks_one() -> None:
+    record = org_case(consumption_restrictions=[ORG["measures"]["consumption_restrictions"][0]])
+    assert facts(record)["respondents_without_restriction"] == 1
+    finding = check(record).finding("C01")
+    assert finding.status == "violated" and "陈志明" in finding.message and "陈志明" in (finding.remedy or "")
+
+
+def test_village_committee_without_code_is_exempt_from_the_system_inquiry_check() -> None:
+    data = copy.deepcopy(ORG)
+    data["respondents"][0]["party"].update(name="某县某镇某村村民委员会", org_type="unincorporated", credit_code=None)
+    data["measures"]["network_inquiries"] = [q for q in data["measures"]["network_inquiries"] if q["respondent"] != "R1"]
+    assert facts(load_case(data))["respondents_without_fresh_full_inquiry"] == 0
+    data["respondents"][0]["party"]["credit_code"] = "54110000MB1234567X"
+    assert facts(load_case(data))["respondents_without_fresh_full_inquiry"] == 1
+
+
+# ---------------------------------------------------------------- 财产调查
+
+
+def _only_bank_inquiry() -> list[dict[str, Any]]:
+    return [{"respondent": "R1", "system": "总对总", "scope": ["bank_deposit", "securities", "vehicle"],
+             "requested_on": "2024-06-03", "feedback_on": "2024-06-14"}]
+
+
+def test_onsite_investigation_can_stand_in_for_a_category_the_network_cannot_query() -> None:
+    # 终本规定第三条第三项: real estate not queried online, but investigated on site
+    visit = {"respondent": "R1", "date": "2024-04-24", "place": "住所地", "items": ["real_estate"]}
+    f = facts(case(measures__network_inquiries=_only_bank_inquiry(), measures__onsite_investigations=[visit]))
+    assert (f["respondents_network_core_gap"], f["respondents_missing_core_scope"], f["core_gaps_without_onsite"]) == (1, 0, 0)
+    bare = dict(visit, items=[])
+    record = case(measures__network_inquiries=_only_bank_inquiry(), measures__onsite_investigations=[bare])
+    f = facts(record)
+    assert (f["respondents_missing_core_scope"], f["core_gaps_without_onsite"]) == (1, 0)
+    assert "张建国（不动产）" in check(record).finding("D03").message
+
+
+def test_unanswered_inquiry_is_excused_by_an_offline_investigation_of_the_same_items() -> None:
+    pending = {"respondent": "R1", "system": "点对点", "scope": ["housing_fund"], "requested_on": "2024-06-03"}
+    inquiries = [*BASE["measures"]["network_inquiries"], pending]
+    assert facts(case(measures__network_inquiries=inquiries))["inquiries_without_feedback"] == 1
+    visit = {"respondent": "R1", "date": "2024-06-10", "place": "公积金中心", "items": ["housing_fund"]}
+    visits = [*BASE["measures"]["onsite_investigations"], visit]
+    assert facts(case(measures__network_inquiries=inquiries, measures__onsite_investigations=visits))["inquiries_without_feedback"] == 0
+
+
+def test_vehicle_not_disposable_only_if_registered_but_not_seized() -> None:
+    car = {"id": "V1", "respondent": "R1", "type": "vehicle", "description": "小型轿车", "physically_seized": False,
+           "status": "not_disposable", "non_disposable_reason": "未能实际扣押"}
+    assert facts(case(measures__assets=[dict(car, seized=True)]))["assets_nondisposable_unlawful"] == 0
+    assert facts(case(measures__assets=[dict(car, seized=False)]))["assets_nondisposable_unlawful"] == 1
+    assert facts(case(measures__assets=[car]))["assets_nondisposable_unlawful"] is None
+
+
+def test_seven_day_clue_period_applies_to_the_applicant_s_clues() -> None:
+    # received 2024-04-15, day 7 = 2024-04-22 (Monday); verified 2024-04-23 is late
+    late = {**BASE["measures"]["clues"][0], "verified_on": "2024-04-23"}
+    assert facts(case(measures__clues=[late]))["clues_verified_late"] == 1
+    assert facts(case(measures__clues=[dict(late, source="other")]))["clues_verified_late"] == 0
+    assert facts(case(measures__clues=[dict(late, source="other")]))["clues_unverified"] == 0
+
+
+# ---------------------------------------------------------------- 约谈, approval, signature
+
+
+def test_interview_items_are_named_in_chinese() -> None:
+    record = case(interview__items_told=["execution_status", "basis"])
+    finding = check(record).finding("F01")
+    assert finding.status == "violated"
+    assert "采取的财产调查措施、被执行人的财产情况、法律后果" in finding.message
+
+
+def test_unrecorded_opinion_is_unknown() -> None:
+    record = case(interview__opinion=None, interview__agrees=None)
+    assert facts(record)["interview_opinion_recorded"] is None
+    assert check(record).finding("F01").status == "unknown"
+    assert check(record).finding("F02").status == "violated"  # the system check wants 是否同意终本
+
+
+def test_court_as_applicant_needs_no_system_interview() -> None:
+    court = {"kind": "organisation", "id": "A1", "name": "北京市朝阳区人民法院", "org_type": "non_enterprise_legal_person"}
+    record = case(applicants=[court], interview=None)
+    assert facts(record)["system_requires_interview"] is False
+    d = check(record)
+    assert d.finding("F02").status == "not_applicable"
+    assert d.finding("F01").status == "violated"  # 终本规定第五条 knows no such exception
+
+
+def test_bankruptcy_consent_after_the_evaluation_date_does_not_count() -> None:
+    inquiry = {"asked_on": "2024-07-01", "applicant_answer": "consent", "respondent_answer": "refuse"}
+    assert facts(case(bankruptcy=inquiry))["bankruptcy_consent"] is False  # ruling 2024-06-25
+    assert facts(case(bankruptcy=dict(inquiry, asked_on="2024-06-20")))["bankruptcy_consent"] is True
+
+
+def test_missing_clerk_is_unknown() -> None:
+    record = case(termination__clerk=None)
+    assert facts(record)["clerk_recorded"] is None
+    assert check(record).finding("G01").status == "unknown"
+
+
+@pytest.mark.parametrize(("interview", "status"), [("2024-06-25", "satisfied"), ("2024-06-26", "violated")])
+def test_interview_on_the_ruling_date_is_before_the_ruling(interview: str, status: str) -> None:
+    # ruling 2024-06-25: 终本规定第五条 “终结本次执行程序前”, system check 8 “约谈时间 ≤ 结案日期”
+    record = case(interview__date=interview, approval__applicant_confirmation__signed_on="2024-06-25")
+    d = check(record)
+    assert (d.finding("F01").status, d.finding("F02").status) == (status, status)
