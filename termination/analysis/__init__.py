@@ -22,7 +22,12 @@ from termination.analysis.models import (
     Problem,
     RulingAnalysis,
 )
-from termination.analysis.parsing import cut_appendix, normalize_case_number, parse_amount, parse_date
+from termination.analysis.parsing import (
+    cut_appendix,
+    normalize_case_number,
+    parse_amount,
+    parse_date,
+)
 from termination.analysis.reader import read_ruling
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from termination.analysis import parsing as P
 from termination.analysis.models import (
@@ -26,6 +27,7 @@ from termination.analysis.models import (
     MeasureCode,
     Party,
     Problem,
+    Role,
     RulingAnalysis,
 )
 from termination.analysis.segment import tokens
@@ -41,15 +43,33 @@ JS_2022 = "《最高人民法院关于适用〈中华人民共和国民事诉讼
 JS_2015 = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》（2015年施行、2020年修正）第五百一十九条"
 JS_2022_IN_FORCE = dt.date(2022, 4, 10)  # 2022年修正的民诉法解释施行日，条文改为第五百一十七条
 
-# 民事诉讼法 执行行为异议条文 by revision (requirements.md §9): 2012/2017 第225条, 2021 第232条,
-# 2023 第236条.  (from, article, revision label)
-CPL_OBJECTION: tuple[tuple[dt.date, int, str], ...] = (
-    (dt.date(2013, 1, 1), 225, "2012年修正"),
-    (dt.date(2017, 7, 1), 225, "2017年修正"),
-    (dt.date(2022, 1, 1), 232, "2021年修正"),
-    (dt.date(2024, 1, 1), 236, "2023年修正"),
+# 民事诉讼法 revisions by the date they took effect; numbering is the same in 2012 and 2017.
+CPL_REVISIONS: tuple[tuple[dt.date, int, str], ...] = (
+    (dt.date(2013, 1, 1), 0, "2012年修正"),
+    (dt.date(2017, 7, 1), 0, "2017年修正"),
+    (dt.date(2022, 1, 1), 1, "2021年修正"),
+    (dt.date(2024, 1, 1), 2, "2023年修正"),
 )
-_CPL_RANK = {225: 0, 232: 1, 236: 2}
+# Articles an execution ruling cites, numbered per revision (2012/2017, 2021, 2023) — only the
+# rows requirements.md §9 marks as verified.
+CPL_ARTICLES: dict[str, tuple[int, int, int]] = {
+    "对妨害民事诉讼的罚款、拘留": (111, 114, 114),
+    "裁定的适用范围": (154, 157, 157),
+    "执行行为异议": (225, 232, 236),
+    "向上一级人民法院申请执行": (226, 233, 237),
+    "案外人异议": (227, 234, 238),
+    "执行员与执行笔录": (228, 235, 239),
+    "申请执行的期间": (239, 246, 250),
+    "执行通知": (240, 247, 251),
+    "报告财产": (241, 248, 252),
+    "查询、冻结、划拨、变价": (242, 249, 253),
+    "继续履行与随时请求执行": (254, 261, 265),
+    "中止执行": (256, 263, 267),
+    "终结执行": (257, 264, 268),
+}
+# 迟延履行利息 (2021 第二百六十条, 2023 第二百六十四条): quoted from judgments, never outdated here.
+_CPL_DELAY = (260, 264)
+_CPL_DELAY_RE = re.compile(r"迟延履行|加倍支付")
 
 CONTENT_PROBLEMS: dict[str, tuple[str, str]] = {
     # 终本规定第六条 (wording UNVERIFIED, requirements.md §1) — items (一)…(五)
@@ -68,7 +88,8 @@ CONTENT_PROBLEMS: dict[str, tuple[str, str]] = {
 _A = P.AMOUNT_TEXT
 _COURT_LINE_RE = re.compile(r"[\u4e00-\u9fff()\d]{2,40}?(?:法院|分院)")
 _COURT_START_RE = re.compile(
-    r"\s*(?P<court>[\u4e00-\u9fff()\d]{2,40}?(?:法院|分院))\s*(?=执\s*行|结\s*案|裁\s*定|决\s*定|通\s*知|\(|\n|$)"
+    r"\s*(?P<court>[\u4e00-\u9fff()\d]{2,40}?(?:法院|分院))\s*"
+    r"(?=执\s*行|结\s*案|裁\s*定|决\s*定|通\s*知|恢\s*复|受\s*理|[\u4e00-\u9fff]{0,10}?书|\(|\n|$)"
 )
 _NARRATIVE_RE = re.compile(r"一案|本院|关于|执行过程中|经审查|执行中")
 
@@ -80,7 +101,7 @@ _ROLES = (
 _PARTY_RE = re.compile(
     rf"(?P<role>{_ROLES})\s*(?:\((?P<paren>[^()]{{1,20}})\))?\s*(?P<colon>:)?\s*(?P<name>[^,;。:\n\s]{{1,60}})"
 )
-_ROLE_MAP = {
+_ROLE_MAP: dict[str, Role] = {
     "申请执行人": "applicant", "申请人": "applicant",
     "被执行人": "respondent", "被申请人": "respondent",
     "法定代表人": "legal_representative", "法定代理人": "legal_representative",
@@ -121,30 +142,47 @@ _MAIN_STOP_RE = re.compile(
     r"审\s*判|执\s*行\s*员|书\s*记\s*员"
 )
 _KIND_MAIN: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("objection", re.compile(r"异议|复议")),
+    ("objection", re.compile(r"异议|复议|撤销[^。]{0,60}?(?:裁定|决定)")),
     ("zhongben", re.compile(r"终结[^。]{0,60}?本次执行|本次执行程序[^。]{0,6}终结|终本")),
     ("zhongjie", re.compile(r"终结[^。]{0,60}?执行")),
+    # 申请人撤销申请的，裁定终结执行 — 民事诉讼法（2023）第二百六十八条第一项
+    ("zhongjie", re.compile(r"撤回[^。]{0,8}?执行申请|撤回[^。]{0,8}?申请执行|撤销[^。]{0,8}?执行申请")),
+    # 终本后恢复执行 — 终本规定第九条第一款；立结案意见第六条第三项
+    ("resumption", re.compile(r"恢复[^。]{0,60}?执行")),
     ("suspension", re.compile(r"中止[^。]{0,60}?执行")),
     ("completion", re.compile(r"执行完毕|结案")),
 )
 _ZB_FALLBACK_RE = re.compile(r"(?:裁定|本案|予以)终结本次执行程序|终结本次执行程序\s*[。\n]")
+_DONE_RE = re.compile(r"执行完毕|履行完毕|全部履行|全部执行到位|已全部清偿")
 _ZJ_FALLBACK_RE = re.compile(r"裁定终结(?!本次)[^。]{0,40}?执行|本案终结执行")
+# A 恢复执行 (执恢) notice or decision: title, or the court's decision to resume.
+_RESUME_HEAD_RE = re.compile(r"恢复执行[^。\n]{0,8}?(?:通知书|决定书)")
+_RESUME_BODY_RE = re.compile(r"(?:决定|准予|同意|依法)(?:立案)?恢复(?:对)?(?:本案|该案)?(?:的)?执行")
 
 _MEASURES: tuple[tuple[MeasureCode, str], ...] = (
     ("enforcement_notice", r"执行通知书|执行通知"),
     ("report_order", r"报告财产令|财产报告令|申报财产令|报告财产通知书|报告财产|申报财产|财产申报"),
     (
         "network_inquiry",
-        r"网络执行查控系统|执行网络查控系统|网络查控系统|网络执行查控|网络查控|执行查控系统|查控系统|"
-        r"总对总|点对点|网络查询|网上查询|鹰眼查控",
+        (r"网络执行查控系统|执行网络查控系统|网络查控系统|网络执行查控|网络查控|执行查控系统|查控系统|"
+        r"总对总|点对点|网络查询|网上查询|鹰眼查控|"
+        # the court's own property inquiry without naming the system (财产调查规定第一条: 网络查控)
+        r"(?:对|就)被执行人(?:名下)?的?[^,。;]{0,16}?(?:财产|存款|车辆|房产|不动产|证券|账户)(?:情况)?"
+        r"[^,。;]{0,6}?(?:进行了|进行|予以|作了|依法)?(?:查询|查控)|"
+        r"查询(?:了)?被执行人(?:名下)?的?[^,。;]{0,12}?(?:财产|存款|车辆|房产|不动产|证券)|"
+        r"经(?:网络)?查询\s*,?\s*被执行人[^,。;]{0,8}?名下"),
     ),
     (
         "onsite_investigation",
-        r"现场调查|实地调查|实地走访|实地查看|现场查看|现场勘查|实地勘查|入户调查|走访调查|上门调查|走访|"
+        (r"现场调查|实地调查|实地走访|实地查看|现场查看|现场勘查|实地勘查|入户调查|走访调查|上门调查|走访|"
         r"(?:到|至|前往|赴)被执行人[^,。;]{0,24}?(?:住所|住处|户籍地|居住地|经营场所|注册地|家中|所在地|"
-        r"办公场所|营业场所|厂区)[^,。;]{0,10}?(?:调查|查看|查找|走访|寻找|查访|了解|核实|勘查)",
+        r"办公场所|营业场所|厂区)[^,。;]{0,10}?(?:调查|查看|查找|走访|寻找|查访|了解|核实|勘查)"),
     ),
-    ("consumption_restriction", r"限制消费令|限制高消费令|限制高消费|限制消费|限高令|限高|限消"),
+    (
+        "consumption_restriction",
+        (r"限制消费令|限制高消费令|限制高消费|限制消费|限高令|限高|限消|"
+        r"限制(?:其|被执行人|各被执行人|该公司|其法定代表人)[^,。;]{0,8}?高?消费"),
+    ),
     ("dishonest_list", r"失信被执行人名单|失信被执行人|失信名单|失信人员名单"),
     ("fine", r"罚款"),
     ("detention", r"司法拘留|拘留"),
@@ -157,8 +195,11 @@ _MEASURE_RE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in _MEASURE
 _INFORM_RE = re.compile(
     r"(?:告知|约谈|询问|征求|征询|听取|释明|告诉)[^。;,]{0,12}?申请执行人|"
     r"向申请执行人[^。;]{0,12}?(?:告知|释明|送达|说明)|"
-    r"申请执行人[^。;]{0,30}?(?:同意|申请|确认|无异议|没有异议|不持异议)[^。;]{0,12}?终结本次执行|"
-    r"与申请执行人[^。;]{0,12}?(?:谈话|沟通|面谈|座谈)|(?:约谈|谈话)笔录"
+    r"申请执行人[^。;]{0,30}?(?:同意|申请|确认|无异议|没有异议|不持异议)[^。;]{0,12}?(?:终结本次执行|终本)|"
+    r"与申请执行人[^。;]{0,12}?(?:约谈|谈话|沟通|面谈|座谈)|(?:约谈|谈话)笔录|"
+    r"申请执行人[^。;,]{0,10}?(?:在|于)(?:约谈|谈话|询问)|"
+    r"申请执行人[^。;]{0,16}?(?:接受|参加|到庭|到院|到本院|来院)[^。;]{0,6}?(?:约谈|谈话|询问)|"
+    r"申请执行人[^。;,]{0,10}?对(?:本案)?终结本次执行(?:程序)?[^。;,]{0,6}?(?:异议|意见)"
 )
 _WARN_RE = re.compile(
     r"将(?:依法|予以|会|对|视|追究|被(?!执行人|申请))|依法追究|可以|可依法|(?<![例比])如(?![下实期数约今同])|若|否则|一旦|"
@@ -171,18 +212,23 @@ _NEGATIONS = frozenset(
 _NEG_CHARS = re.compile(r"[未没无不]")
 _NEG_EXEMPT = frozenset({"按", "按照", "依", "依照", "根据", "遵守", "履行", "违反", "收到", "接到", "依据"})
 
-_PROPERTY_RE = re.compile(
+# 查明的被执行人财产情况 (终本规定第六条第一款第（三）项): a finding about the property as a
+# whole (未发现… / 名下无… / 经查…) is preferred to a detail (余额…, 流拍, 未能实际扣押).
+_PROPERTY_FINDING_RE = re.compile(
     r"未(?:能)?(?:发现|查询到|查到|查找到|找到|查见)[^。;]{0,20}?(?:财产|存款|车辆|房产|不动产|可供执行)|"
-    r"(?:无|没有|暂无|均无|并无|尚无)[^。;,]{0,8}?(?:可供执行|可执行|可供处置|其他)[^。;,]{0,4}?财产|"
+    r"(?:无|没有|暂无|均无|并无|尚无)[^。;,]{0,8}?(?:可供执行|可执行|可供处置|其他|剩余)[^。;,]{0,4}?财产|"
+    r"(?:无|没有)(?:其他|任何)?财产(?:可供|可以|可)(?:执行|处置|清偿)|"
     r"名下(?:无|没有|暂无|均无|有|登记有|尚有|仅有|拥有|除)[^。;]{0,30}?"
     r"(?:存款|车辆|房产|不动产|房屋|土地|股权|证券|财产|账户|余额|登记|轿车|汽车)|"
+    r"(?:查明|经查|经调查)[^。;]{0,40}?(?:财产|存款|车辆|房产|不动产|名下)"
+)
+_PROPERTY_DETAIL_RE = re.compile(
     r"余额(?:为|仅|仅为|共计|合计|均为|均)?[^。;,]{0,6}?(?:元|无|零)|无余额|"
     r"(?:查询|反馈|调查|查控)结果(?:显示|为|均为|表明)|"
-    r"(?:不能|无法)(?:处置|变现|拍卖|变卖)|流拍|未能实际扣押|"
-    r"(?:查明|经查)[^。;]{0,40}?(?:财产|存款|车辆|房产|不动产|名下)"
+    r"(?:不能|无法)(?:处置|变现|拍卖|变卖)|流拍|未能实际扣押"
 )
 _EXCLUDE_INFO_RE = re.compile(r"告知|约谈|释明")
-_RIGHT_RE = re.compile(r"恢复执行|再次申请|随时请求[^。;]{0,10}?执行|要求被执行人继续履行")
+_RIGHT_RE = re.compile(r"恢复执行|再次申请|随时[^。;]{0,10}?(?:请求|申请)[^。;]{0,6}?执行|要求被执行人继续履行")
 _MODAL_RE = re.compile(r"可以|(?<!不)可(?!供|能|执行)|有权|享有|不受")
 
 _RECOVERED_RES = (
@@ -190,11 +236,14 @@ _RECOVERED_RES = (
         rf"(?<!未)(?:执行到位|实际到位)(?:的)?(?:标的额|款项|金额|案款|款|执行款)?(?:为|共计|合计|计|共)?:?\s*(?P<a>{_A})"
     ),
     re.compile(
-        rf"已(?:经)?(?:执行|履行|给付|支付|偿还|清偿|扣划|划拨|发放|实现|还款|收到|领取)(?:了)?[^。;,\d]{{0,10}}?(?P<a>{_A})"
+        rf"(?:已(?:经)?|自动|主动|自行)(?:执行|履行|给付|支付|偿还|清偿|扣划|划拨|发放|实现|还款|收到|领取)(?:了)?"
+        rf"[^。;,\d]{{0,10}}?(?P<a>{_A})"
     ),
 )
 _ZERO_RE = re.compile(
-    r"分文未|(?:尚)?未(?:能)?(?:执行|履行|清偿|偿还|执行到位|到位)(?:到)?任何(?:款项|财产|还款)?|未执行到(?:任何)?款项"
+    r"分文未|(?:尚)?未(?:能)?(?:执行|履行|清偿|偿还|执行到位|到位)(?:到)?任何(?:款项|财产|还款)?|未执行到(?:任何)?款项|"
+    r"无(?:任何)?(?:执行到位|到位)(?:的)?(?:款项|金额|标的|执行款)?|执行到位(?:的)?(?:款项|金额|标的额)?(?:为)?零|"
+    r"(?:债权|款项|标的)(?:均|全部)?(?:尚)?未(?:能)?(?:得到)?(?:实现|清偿|受偿)"
 )
 _OUTSTANDING_RES = (
     re.compile(
@@ -211,11 +260,17 @@ _CLAIM_AMOUNT_RES = (
 _CLAIM_ANCHOR_RE = re.compile(r"执行依据|发生法律效力|生效|判决|调解书|裁决|公证|支付令|申请执行|执行标的")
 _CLAIM_CONTENT_RE = re.compile(r"支付|偿还|给付|赔偿|返还|归还|履行|标的|元|义务|承担")
 
+# A 执恢 case is filed when execution resumes; its own filing date is the one that counts
+# for 终本规定第一条第（四）项, not that of the original case it recites.
+_RESUME_FILING_RE = re.compile(
+    r"(?P<when>" + P.DATE_RE.pattern + r")(?:(?!\d{4}年)[^。;\n]){0,60}?"
+    r"(?:立案恢复执行|恢复执行立案|决定恢复执行|申请恢复执行|恢复执行)"
+)
 _FILING_RES = (
     re.compile(r"(?:立案|受理)(?:日期|时间)(?:为|是)?:?\s*(?P<when>" + P.DATE_RE.pattern + ")"),
     re.compile(r"(?P<when>" + P.DATE_RE.pattern + r")(?:(?!\d{4}年)[^。;\n]){0,16}?(?:立案|受理)"),
     re.compile(
-        r"(?P<when>" + P.DATE_RE.pattern + r")(?:(?!\d{4}年)[^。;\n]){0,40}?(?:于)?(?:同日|当日|当天)(?:立案|受理)"
+        r"(?P<when>" + P.DATE_RE.pattern + r")(?:(?!\d{4}年)[^。;\n]){0,60}?(?:于)?(?:同日|当日|当天)(?:立案|受理)"
     ),
     re.compile(r"(?P<when>" + P.DATE_RE.pattern + r")(?:(?!\d{4}年)[^。;\n]){0,20}?申请(?:强制)?执行(?!人)"),
 )
@@ -331,7 +386,7 @@ def _parties(doc: _Doc) -> list[Party]:
         paren = pm.group("paren") or ""
         if role in ("异议人", "复议申请人", "案外人"):
             role = paren if paren in ("申请执行人", "被执行人") else ""
-        mapped = _ROLE_MAP.get(role) or ("agent" if role.endswith("代理人") else None)
+        mapped: Role | None = _ROLE_MAP.get(role) or ("agent" if role.endswith("代理人") else None)
         if mapped is None:
             continue
         if not pm.group("colon"):
@@ -370,7 +425,7 @@ def _clean_name(raw: str) -> str:
     return stripped or name
 
 
-def _party_kind(name: str) -> str:
+def _party_kind(name: str) -> Literal["person", "organisation"]:
     if _ORG_RE.search(name) or (len(name) >= 4 and _ORG_TAIL_RE.search(name)):
         return "organisation"
     return "person"
@@ -393,7 +448,7 @@ def _narrative_parties(doc: _Doc) -> list[Party]:
 
 
 def _basis(doc: _Doc, court: str | None) -> Basis | None:
-    for s, e, number, kind in P.iter_case_numbers(doc.norm, 0, doc.facts_end):
+    for s, e, number, kind in P.iter_basis_numbers(doc.norm, 0, doc.facts_end):
         if P.is_execution_kind(kind):
             continue
         sent_start, _ = doc.sentence(s)
@@ -435,10 +490,19 @@ def _kind(doc: _Doc, own_kind: str | None) -> Kind:
             return "unknown"
     head = re.sub(r"\s+", "", doc.norm[:400])
     body = doc.norm[: doc.end]
-    if "结案通知" in head or ("执行完毕" in body and "终结本次执行程序" not in body):
+    first_no = P.CASE_NO_RE.search(doc.norm, 0, min(doc.end, 400))
+    title = re.sub(r"\s+", "", doc.norm[: first_no.start() if first_no else min(doc.end, 120)])
+    if "结案通知" in title:
+        # 以终结本次执行程序方式结案 is announced by notice too; only 执行完毕 makes it a completion
+        return "completion" if _DONE_RE.search(body) else "unknown"
+    if "执行完毕" in body and "终结本次执行程序" not in body:
         return "completion"
-    if "异议" in head:
+    if re.search(r"异议|复议", title) or re.search(r"异议人|复议申请人", head):
         return "objection"
+    if _RESUME_HEAD_RE.search(head) or _RESUME_BODY_RE.search(body):
+        return "resumption"
+    if re.search(r"告知书|通知书|通知$", title) and "裁定" not in title:
+        return "unknown"  # a notice (终本告知书 …) is not the ruling: 终本 is made by 裁定
     if _ZB_FALLBACK_RE.search(body):
         return "zhongben"
     if _ZJ_FALLBACK_RE.search(body):
@@ -448,8 +512,9 @@ def _kind(doc: _Doc, own_kind: str | None) -> Kind:
     return "unknown"
 
 
-def _filing_date(doc: _Doc) -> dt.date | None:
-    for pattern in _FILING_RES:
+def _filing_date(doc: _Doc, own_kind: str | None) -> dt.date | None:
+    patterns = ((_RESUME_FILING_RE,) if own_kind == "执恢" else ()) + _FILING_RES
+    for pattern in patterns:
         m = pattern.search(doc.norm, 0, doc.facts_end)
         if m:
             d = P.parse_date(m.group("when"))
@@ -486,7 +551,22 @@ def _date_for(doc: _Doc, pos: int, dates: list[tuple[int, int, dt.date, bool]], 
     i = bisect.bisect_left(starts, ss)
     if i < len(dates) and dates[i][0] < ss + 10 and dates[i][0] < pos:
         return dates[i][2]
+    # 一、2023年2月10日，向被执行人发出…: a clause that is only a date governs what follows it
+    i = bisect.bisect_left(starts, cs) - 1
+    if i >= 0 and dates[i][0] >= ss:
+        ds, de = doc.clause(dates[i][0])
+        left = doc.norm[ds : dates[i][0]]
+        cut = max([left.rfind(":") + 1] + [m.start() for m in _LIST_MARK_RE.finditer(left)])
+        rest = left[cut:] + doc.norm[dates[i][1] : de]  # …措施：一、2023年2月10日
+        if _DATE_ONLY_RE.fullmatch(rest):
+            return dates[i][2]
     return None
+
+
+_LIST_MARK_RE = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,2}\)|(?<!\d)\d{1,2}[、.](?!\d)")
+_DATE_ONLY_RE = re.compile(
+    r"[\s:]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}[)、.])?\s*(?:于|在|自|从)?\s*(?:起)?\s*"
+)
 
 
 def _negated(doc: _Doc, pos: int, end: int, clause_start: int) -> bool:
@@ -533,7 +613,7 @@ def _measures(doc: _Doc) -> list[Measure]:
             continue
         consider(code, m.start(), m.end(), negation=True)  # type: ignore[arg-type]
     for m in _INFORM_RE.finditer(doc.norm, 0, limit):
-        consider("applicant_informed", m.start(), m.end(), negation=False)
+        consider("applicant_informed", m.start(), m.end(), negation=True)  # 未告知申请执行人
     hits = sorted(chosen.values(), key=lambda h: h.pos)
     return [Measure(measure=h.code, date=h.date, evidence=doc.evidence(h.pos)) for h in hits]
 
@@ -541,38 +621,66 @@ def _measures(doc: _Doc) -> list[Measure]:
 # ---------------------------------------------------------------- contents and amounts
 
 
+def _is_statement(doc: _Doc, pos: int) -> bool:
+    """False for a 告知/rights sentence or a conditional clause (…的): they state no fact."""
+    s, e = doc.sentence(pos)
+    sentence = doc.norm[s:e]
+    if _EXCLUDE_INFO_RE.search(sentence) or (_RIGHT_RE.search(sentence) and _MODAL_RE.search(sentence)):
+        return False
+    cs, ce = doc.clause(pos)
+    return not doc.norm[cs:ce].rstrip().endswith("的")
+
+
 def _first_valid(doc: _Doc, pattern: re.Pattern[str], start: int, end: int) -> int | None:
-    """First match whose sentence is not a 告知/rights sentence or a conditional clause."""
+    """First match that states a fact (see :func:`_is_statement`)."""
+    return next((m.start() for m in pattern.finditer(doc.norm, start, end) if _is_statement(doc, m.start())), None)
+
+
+def _last_valid(doc: _Doc, pattern: re.Pattern[str], start: int, end: int) -> int | None:
+    """Last match that states a fact (see :func:`_is_statement`)."""
+    last = None
     for m in pattern.finditer(doc.norm, start, end):
-        s, e = doc.sentence(m.start())
-        sentence = doc.norm[s:e]
-        if _EXCLUDE_INFO_RE.search(sentence) or (_RIGHT_RE.search(sentence) and _MODAL_RE.search(sentence)):
-            continue
-        cs, ce = doc.clause(m.start())
-        if doc.norm[cs:ce].rstrip().endswith("的"):
-            continue
-        return m.start()
-    return None
+        if _is_statement(doc, m.start()):
+            last = m.start()
+    return last
+
+
+def _amounts(doc: _Doc, patterns: Iterable[re.Pattern[str]], start: int, end: int) -> list[tuple[int, Decimal]]:
+    """Every stated amount the patterns find, in text order (one per position)."""
+    found: dict[int, Decimal] = {}
+    for pattern in patterns:
+        for m in pattern.finditer(doc.norm, start, end):
+            am = P.AMOUNT_RE.search(m.group("a"))
+            value = P.amount_from_match(am) if am else None
+            if value is not None and m.start() not in found and _is_statement(doc, m.start()):
+                found[m.start()] = value
+    return sorted(found.items())
 
 
 def _first_amount(doc: _Doc, patterns: Iterable[re.Pattern[str]], start: int, end: int) -> tuple[int, Decimal] | None:
-    best: tuple[int, Decimal] | None = None
-    for pattern in patterns:
-        for m in pattern.finditer(doc.norm, start, end):
-            if best is not None and m.start() >= best[0]:
-                break
-            am = P.AMOUNT_RE.search(m.group("a"))
-            value = P.amount_from_match(am) if am else None
-            if value is not None:
-                best = (m.start(), value)
-                break
-    return best
+    found = _amounts(doc, patterns, start, end)
+    return found[0] if found else None
+
+
+_TOTAL_RE = re.compile(r"累计|共计|合计|总计|共")
+
+
+def _summary_amount(doc: _Doc, patterns: Iterable[re.Pattern[str]], start: int, end: int) -> tuple[int, Decimal] | None:
+    """The amount of the summing-up statement: a 累计/共计 one, else the last one stated.
+
+    A ruling states partial payments first and the total last; a 执恢 ruling recites what the
+    original case recovered before the running total.
+    """
+    found = _amounts(doc, patterns, start, end)
+    totals = [(pos, v) for pos, v in found if _TOTAL_RE.search(doc.norm, max(start, pos - 6), pos + 8)]
+    chosen = totals or found
+    return chosen[-1] if chosen else None
 
 
 def _claim_pos(doc: _Doc) -> int | None:
     """Sentence stating the claim: 执行依据 with a document number, else the 执行标的."""
     limit = doc.facts_end
-    numbers = [s for s, _, _, kind in P.iter_case_numbers(doc.norm, 0, limit) if not P.is_execution_kind(kind)]
+    numbers = [s for s, _, _, kind in P.iter_basis_numbers(doc.norm, 0, limit) if not P.is_execution_kind(kind)]
     for s in numbers:
         ss, se = doc.sentence(s)
         if _CLAIM_CONTENT_RE.search(doc.norm, ss, se) or re.search("效力|依据", doc.norm[ss:se]):
@@ -590,6 +698,28 @@ def _claim_pos(doc: _Doc) -> int | None:
         if first_candidate is None:
             first_candidate = ss
     return first_candidate
+
+
+def _property_pos(doc: _Doc, main_end: int) -> int | None:
+    """The statement of the property found: the last firm finding in the facts, else a detail.
+
+    The facts stop at 本院认为 (its 未发现可供执行的财产 is the conclusion, not the finding);
+    the reasoning and main text are searched only when the facts say nothing.
+    """
+    facts_end = doc.facts_end
+    reasoning = doc.norm.rfind("本院认为", 0, facts_end)
+    stop = reasoning if reasoning > 0 else facts_end
+    for pattern in (_PROPERTY_FINDING_RE, _PROPERTY_DETAIL_RE):
+        pos = _last_valid(doc, pattern, 0, stop)
+        if pos is not None:
+            # 经查，名下有…；名下无其他…。 is one finding: show it from its first part
+            start = max(doc.norm.rfind("。", 0, pos), doc.norm.rfind("\n", 0, pos)) + 1
+            return _first_valid(doc, pattern, start, stop)
+    for pattern in (_PROPERTY_FINDING_RE, _PROPERTY_DETAIL_RE):
+        pos = _first_valid(doc, pattern, stop, main_end)
+        if pos is not None:
+            return pos
+    return None
 
 
 def _rights_pos(doc: _Doc) -> int | None:
@@ -616,7 +746,7 @@ def _problems(
             found.append(Problem(code=f"TXT-CONTENT-{name}", message=message, citation=f"{ZB_RULE}{item}（条文措辞未核实）"))
     body = doc.norm[: doc.end]
     ruling_date = doc.date
-    cited = {P.cn_to_int(m.group(1)) for m in _JS_ART_RE.finditer(body)}
+    cited = {P.cn_to_int(m.group(1)) for m in _JS_ART_RE.finditer(body) if _cites_interpretation(doc, m.start())}
     if ruling_date is not None:
         if ruling_date >= JS_2022_IN_FORCE and 519 in cited and 517 not in cited:
             found.append(
@@ -640,7 +770,7 @@ def _problems(
                     citation=JS_2015,
                 )
             )
-        found.extend(_cpl_problems(body, ruling_date))
+        found.extend(_cpl_problems(doc, ruling_date))
     for m in _SIXTY_RE.finditer(body):
         s, e = doc.sentence(m.start())
         if "异议" in body[s:e]:
@@ -680,30 +810,63 @@ def _problems(
     return found
 
 
-def _cpl_problems(body: str, ruling_date: dt.date) -> list[Problem]:
-    expected = None
-    for since, article, revision in CPL_OBJECTION:
+def _cites_interpretation(doc: _Doc, pos: int) -> bool:
+    """False when the article at ``pos`` belongs to another statute named just before it
+    (《中华人民共和国民法典》第五百一十九条 is about joint debts, not 终本)."""
+    s, _ = doc.sentence(pos)
+    close = doc.norm.rfind("》", s, pos)
+    if close < 0:
+        return True
+    title = doc.norm[doc.norm.rfind("《", s, close) + 1 : close]
+    between = doc.norm[close + 1 : pos]
+    return "解释" in title or bool(re.search(r"解释|[、,;]", between))
+
+
+def _cpl_problems(doc: _Doc, ruling_date: dt.date) -> list[Problem]:
+    """民事诉讼法 articles cited with the number of a revision no longer in force on the ruling date.
+
+    A number counts as outdated only if it belongs to an older revision's table and is not an
+    article of the revision in force (so a coincidence with a current article is never flagged);
+    sentences about 迟延履行 quote the judgment and are skipped.
+    """
+    revision = None
+    for since, index, label in CPL_REVISIONS:
         if ruling_date >= since:
-            expected = (article, revision)
-    if expected is None:
+            revision = (index, label)
+    if revision is None:
         return []
-    revision_of = {225: "2012年、2017年修正", 232: "2021年修正", 236: "2023年修正"}
+    index, label = revision
+    current = {numbers[index] for numbers in CPL_ARTICLES.values()} | set(_CPL_DELAY)
+    older = {
+        numbers[i]: (topic, numbers, i) for topic, numbers in CPL_ARTICLES.items() for i in range(index)
+    }
+    revision_of = {0: "2012年、2017年修正", 1: "2021年修正"}
+    found: dict[int, tuple[str, tuple[int, int, int], int]] = {}
+    body = doc.norm[: doc.end]
     for m in _CPL_RE.finditer(body):
+        s, e = doc.sentence(m.start())
+        if _CPL_DELAY_RE.search(body, s, e):
+            continue
         for art in _ART_RE.finditer(m.group("arts")):
             n = P.cn_to_int(art.group(1))
-            if n in _CPL_RANK and _CPL_RANK[n] < _CPL_RANK[expected[0]]:
-                return [
-                    Problem(
-                        code="TXT-CPL-OLD",
-                        message=(
-                            f"裁定作出于{ruling_date.isoformat()}，引用的《中华人民共和国民事诉讼法》第{P.int_to_cn(n)}条"
-                            f"是{revision_of[n]}文本的条文序号；当时有效的执行异议条文为"
-                            f"{expected[1]}文本第{P.int_to_cn(expected[0])}条"
-                        ),
-                        citation=f"《中华人民共和国民事诉讼法》（{expected[1]}）第{P.int_to_cn(expected[0])}条",
-                    )
-                ]
-    return []
+            if n is not None and n in older and n not in current:
+                found.setdefault(n, older[n])
+    if not found:
+        return []
+    parts = [
+        f"第{P.int_to_cn(n)}条（{topic}）是{revision_of[i]}文本的条文序号，当时有效的{label}文本为第{P.int_to_cn(numbers[index])}条"
+        for n, (topic, numbers, i) in found.items()
+    ]
+    citations = [
+        f"《中华人民共和国民事诉讼法》（{label}）第{P.int_to_cn(numbers[index])}条" for topic, numbers, _ in found.values()
+    ]
+    return [
+        Problem(
+            code="TXT-CPL-OLD",
+            message=f"裁定作出于{ruling_date.isoformat()}，引用的《中华人民共和国民事诉讼法》" + "；".join(parts),
+            citation="；".join(dict.fromkeys(citations)),
+        )
+    ]
 
 
 def _basis_cited(doc: _Doc) -> bool:
@@ -729,20 +892,20 @@ def analyze_text(text: str, *, filing_date: dt.date | None = None) -> RulingAnal
         raise InputError("裁定书文本必须是字符串", field="text")
     if filing_date is not None and not isinstance(filing_date, dt.date):
         raise InputError("立案日期必须是日期", field="filing_date")
-    doc = _build(text)
+    doc = _build(P.clean(text))
     court = _court(doc)
     case_number, own_kind = _case_number(doc)
     kind = _kind(doc, own_kind)
-    filing = filing_date or _filing_date(doc)
+    filing = filing_date or _filing_date(doc, own_kind)
 
     measures = _measures(doc)
     facts_end = doc.facts_end
     main_end = doc.main_start if doc.main_start is not None else doc.end
     process_hit = next((m for m in measures if m.measure != "applicant_informed"), None)
-    realized_pos = min(
+    recovered = _summary_amount(doc, _RECOVERED_RES, 0, facts_end)
+    outstanding = _summary_amount(doc, _OUTSTANDING_RES, 0, facts_end)
+    realized_pos = recovered[0] if recovered else min(
         (p for p in (
-            _first_valid(doc, _RECOVERED_RES[0], 0, facts_end),
-            _first_valid(doc, _RECOVERED_RES[1], 0, facts_end),
             _first_valid(doc, _ZERO_RE, 0, facts_end),
             _first_valid(doc, _OUTSTANDING_RES[0], 0, facts_end),
             _first_valid(doc, _OUTSTANDING_RES[1], 0, facts_end),
@@ -754,7 +917,7 @@ def analyze_text(text: str, *, filing_date: dt.date | None = None) -> RulingAnal
         process=(
             ContentItem(present=True, evidence=process_hit.evidence) if process_hit else ContentItem(present=False)
         ),
-        property=_item(doc, _first_valid(doc, _PROPERTY_RE, 0, main_end)),
+        property=_item(doc, _property_pos(doc, main_end)),
         realized=_item(doc, realized_pos),
         rights=_item(doc, _rights_pos(doc)),
     )
@@ -767,11 +930,9 @@ def analyze_text(text: str, *, filing_date: dt.date | None = None) -> RulingAnal
             s, e = doc.sentence(claim_pos)
             am = P.AMOUNT_RE.search(doc.norm, s, e)
             claim_amount = P.amount_from_match(am) if am else None
-    recovered = _first_amount(doc, _RECOVERED_RES, 0, facts_end)
     recovered_amount = recovered[1] if recovered else None
     if recovered_amount is None and _first_valid(doc, _ZERO_RE, 0, facts_end) is not None:
         recovered_amount = Decimal("0.00")
-    outstanding = _first_amount(doc, _OUTSTANDING_RES, 0, facts_end)
     outstanding_amount = outstanding[1] if outstanding else None
     if claim_amount is not None:
         if outstanding_amount is None and recovered_amount is not None and recovered_amount <= claim_amount:

@@ -19,10 +19,11 @@ from termination.errors import RulingFileError
 
 KIND_LABELS = {
     "zhongben": "终结本次执行程序裁定（终本）",
-    "zhongjie": "终结执行裁定（非终本）",
+    "zhongjie": "终结执行裁定（含准许撤回执行申请，非终本）",
     "objection": "执行异议裁定（非终本）",
     "completion": "执行完毕结案通知（非终本）",
     "suspension": "中止执行裁定（非终本）",
+    "resumption": "恢复执行通知或决定（非终本）",
     "unknown": "无法识别的文书（非终本）",
 }
 CONTENT_LABELS = {

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Kind = Literal["zhongben", "zhongjie", "objection", "completion", "suspension", "unknown"]
+Kind = Literal["zhongben", "zhongjie", "objection", "completion", "suspension", "resumption", "unknown"]
 Role = Literal["applicant", "respondent", "agent", "legal_representative"]
 MeasureCode = Literal[
     "enforcement_notice",

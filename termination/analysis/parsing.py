@@ -8,6 +8,7 @@ No jieba here: these helpers are cheap and import-safe.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -41,6 +42,79 @@ _TRANSLATE.update(
 def normalize(text: str) -> str:
     """Map full-width ASCII and odd spaces to plain ASCII; the result has the same length."""
     return text.translate(_TRANSLATE)
+
+
+# ---------------------------------------------------------------- clean-up of pasted text
+
+# A page copied from a court website: tags, entities.  Only ASCII tag names count, so the
+# half-width book-title marks of 《…适用<中华人民共和国民事诉讼法>的解释》 are left alone.
+_HTML_HINT_RE = re.compile(
+    r"<\s*/?\s*(?:html|body|div|p|br|span|font|td|tr|table|center|strong|b|meta|title|head|a)\b[^<>]*>"
+    r"|&(?:nbsp|ensp|emsp|lt|gt|amp|quot|#\d{2,6}|#x[0-9a-fA-F]{2,5});",
+    re.IGNORECASE,
+)
+_HTML_DROP_RE = re.compile(r"<!--.*?-->|<\s*(head|script|style|title)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_BLOCK_RE = re.compile(r"<\s*/?\s*(?:br|p|div|tr|li|h[1-6]|table|tbody|center|blockquote|pre)\b[^<>]*>", re.IGNORECASE)
+_HTML_CELL_RE = re.compile(r"<\s*/?\s*t[dh]\b[^<>]*>", re.IGNORECASE)
+_HTML_TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*\b[^<>]*>|<\s*/\s*[A-Za-z][A-Za-z0-9]*\s*>")
+# Hard-wrapped text (copied from a PDF): a line that stops in mid-sentence continues on the
+# next line unless that line opens a paragraph, a list item, a party entry, a signature or
+# an appendix.  Lines of a table (tab or wide gaps) and short lines (titles) stay as they are.
+_WRAP_MIN = 20
+_LINE_END_OK = "。;；:：!！?？"
+_NEW_LINE_RE = re.compile(
+    r"\s|[一二三四五六七八九十]+[、.．]|[(（〔][一二三四五六七八九十\d]{1,3}[)）〕]|\d{1,2}[、.．]|附|"
+    r"(?:申请执行人|被执行人|被申请人|申请人|异议人|复议申请人|案外人|法定代表人|法定代理人|负责人|"
+    r"委托(?:诉讼)?代理人|特别授权代理人|诉讼代理人|经营者|投资人|执行事务合伙人)\s*[:：(（]|"
+    r"审\s*判\s*[长员]|代\s*理\s*审\s*判\s*员|人\s*民\s*陪\s*审\s*员|执\s*行\s*[员长]|书\s*记\s*员|法\s*官\s*助\s*理"
+)
+_TITLE_END_RE = re.compile(r"(?:裁定书|决定书|通知书|判决书|调解书|法院|分院)\s*$")  # a title or court line
+_CLAUSE_MARK_RE = re.compile(r"[，,。；;]")  # … unless it is prose
+
+
+def _strip_html(text: str) -> str:
+    import html
+
+    text = _HTML_DROP_RE.sub("", text)
+    text = _HTML_BLOCK_RE.sub("\n", text)
+    text = _HTML_CELL_RE.sub("\t", text)
+    text = _HTML_TAG_RE.sub("", text)
+    text = html.unescape(text).replace("\xa0", " ")
+    return re.sub(r"\n[ \t\u3000]*(?=\n)", "", text)  # <p>…</p><p>…</p>: one break, not three
+
+
+def _unwrap(text: str) -> str:
+    lines = text.split("\n")
+    out: list[list[str]] = []  # pieces of each output line (joined once: linear time)
+    joining = False
+    for i, line in enumerate(lines):
+        continued = joining and bool(out)
+        if continued:
+            out[-1].append(line.lstrip())
+        else:
+            out.append([line])
+        body = line.strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        joining = (
+            len(body) >= _WRAP_MIN
+            and body[-1] not in _LINE_END_OK
+            and "\t" not in body
+            and "  " not in body
+            # a title stands on its own line; inside a wrapped paragraph 判决书 is just prose
+            and (continued or not (_TITLE_END_RE.search(body) and not _CLAUSE_MARK_RE.search(body)))
+            and bool(nxt.strip())
+            and not _NEW_LINE_RE.match(nxt)
+        )
+    return "\n".join("".join(pieces) for pieces in out)
+
+
+def clean(text: str) -> str:
+    """Text as a reader sees it: HTML tags and entities removed, line ends unified, hard-wrapped
+    lines re-joined.  Unlike :func:`normalize` this may change the length."""
+    if _HTML_HINT_RE.search(text):
+        text = _strip_html(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return _unwrap(text)
 
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -103,18 +177,26 @@ def int_to_cn(n: int) -> str:
 
 _YEAR_CHARS = "〇○◯零OoΟО0-9一二三四五六七八九"
 _MD = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+# 2023年1月5日 / 二〇二三年一月五日, and the numeric forms 2023-01-05, 2023.1.5, 2023/1/5 seen in
+# tables and hasty texts (same separator twice; not part of a longer number).
 DATE_RE = re.compile(
-    rf"(?<![0-9])(?P<y>[{_YEAR_CHARS}]{{4}})\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日"
+    rf"(?<![0-9])(?P<y>[{_YEAR_CHARS}]{{4}})\s*年\s*(?P<m>{_MD}|元)\s*月\s*(?P<d>{_MD})\s*日"
+    r"|(?<![\d.,/-])(?P<ny>(?:19|20)\d{2})(?P<sep>[-./])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?![\d])(?!\.\d)"
 )
 
 
 def _date_from_match(m: re.Match[str]) -> date | None:
+    if m.group("ny") is not None:
+        try:
+            return date(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+        except ValueError:
+            return None
     y = m.group("y")
     digits = [_CN_DIGIT.get(ch, int(ch) if ch.isdigit() else -1) for ch in y]
     if any(d < 0 for d in digits):
         return None
     year = int("".join(str(d) for d in digits))
-    month = cn_to_int(m.group("m"))
+    month = 1 if m.group("m") == "元" else cn_to_int(m.group("m"))  # 元月 = 一月
     day = cn_to_int(m.group("d"))
     if month is None or day is None:
         return None
@@ -126,7 +208,8 @@ def _date_from_match(m: re.Match[str]) -> date | None:
 
 def is_cn_year(m: re.Match[str]) -> bool:
     """True when the year is written in Chinese numerals (二〇二四, 二O二O), as in a signature."""
-    return not m.group("y").isascii() or not m.group("y").isdigit()
+    y = m.group("y")
+    return y is not None and (not y.isascii() or not y.isdigit())
 
 
 def iter_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, date, bool]]:
@@ -183,6 +266,35 @@ def iter_case_numbers(text: str, start: int = 0, end: int | None = None) -> list
         (m.start(), m.end(), _format_case_no(m), m.group("kind"))
         for m in CASE_NO_RE.finditer(text, start, len(text) if end is None else end)
     ]
+
+
+# Numbers of arbitral awards and other non-court titles written as 前缀字〔年度〕第N号:
+# 武劳人仲案字〔2021〕第456号, 京仲裁字[2020]第0123号, 粤劳人仲(2021)123号.
+_OTHER_NO_RE = re.compile(
+    r"(?P<pre>[\u4e00-\u9fff]{1,24}?)\s*[〔\[(]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])]\s*"
+    r"(?P<mid>[\u4e00-\u9fff]{0,4}?)\s*(?P<di>第)?\s*(?P<seq>\d{1,8})\s*号"
+)
+# A number prefix ends where the sentence's own words stop: 作出的 / 依据 / …委员会.
+_PRE_STOP_RE = re.compile(r".*(?:的|为|是|据|照|经|由|系|于|会|院|处|所|和|及|与|在|对|向)")
+
+
+def iter_basis_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
+    """Case numbers (like :func:`iter_case_numbers`) plus arbitral-style numbers (type code ``其他``)."""
+    stop = len(text) if end is None else end
+    found = iter_case_numbers(text, start, stop)
+    starts = [s for s, _, _, _ in found]  # sorted, non-overlapping
+    for m in _OTHER_NO_RE.finditer(text, start, stop):
+        cut = _PRE_STOP_RE.match(m.group("pre"))
+        pre = m.group("pre")[cut.end() if cut else 0 :]
+        if not pre or not (pre.endswith("字") or "仲" in pre):
+            continue
+        i = bisect.bisect_right(starts, m.end() - 1) - 1  # last court number starting inside or before
+        if i >= 0 and found[i][1] > m.start():
+            continue  # overlaps a court case number
+        s = m.start("pre") + (cut.end() if cut else 0)
+        number = f"{pre}〔{m.group('year')}〕{m.group('mid')}{m.group('di') or ''}{m.group('seq')}号"
+        found.append((s, m.end(), number, "其他"))
+    return sorted(found)
 
 
 def is_execution_kind(kind: str) -> bool:
@@ -260,9 +372,9 @@ _APPENDIX_AFTER_DATE_RE = re.compile(
 )
 # Without a date line only an explicit heading counts.
 _APPENDIX_STRONG_RE = re.compile(
-    r"(?:^|\n)\s*(?:附\s*(?::|录)?\s*(?:本裁定)?(?:所)?(?:适用|依据|引用)?的?(?:相关)?法律(?:条文|条款|法条|规定)|"
+    r"(?:^|\n)\s*(?:附\s*(?::|录)?\s*(?:本裁定书?|本案)?(?:所)?(?:适用|依据|引用)?的?(?:相关)?法律(?:条文|条款|法条|规定)|"
     r"附\s*录|相关\s*法律\s*条文)",
-    re.M,
+    re.MULTILINE,
 )
 
 
@@ -319,7 +431,8 @@ def find_appendix(text: str, after: int | None) -> int | None:
 
 
 def cut_appendix(text: str) -> str:
-    """``text`` without a statute appendix after the signature date (original characters kept)."""
+    """``text`` (cleaned, see :func:`clean`) without a statute appendix after the signature date."""
+    text = clean(text)
     norm = normalize(text)
     decision = find_decision(norm)
     found = find_ruling_date(norm, decision.end() if decision else None)

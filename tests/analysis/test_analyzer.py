@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pydantic
@@ -191,6 +192,11 @@ def test_measure_dates_from_clause_or_sentence_start() -> None:
         ("本案终结执行。", "zhongjie"),
         ("中止本院（2023）京0105执100号案件的执行。", "suspension"),
         ("驳回异议人张某某的异议。", "objection"),
+        # 申请人撤销申请的，裁定终结执行 — 民事诉讼法（2023）第二百六十八条第一项
+        ("准许申请执行人张某某撤回执行申请。", "zhongjie"),
+        # 终本后恢复执行 — 终本规定第九条第一款
+        ("恢复本院（2022）京0105执100号案件的执行。", "resumption"),
+        ("撤销本院（2023）京0105执100号之一执行裁定。", "objection"),  # 异议/监督 ruling without its header
     ],
 )
 def test_kind_from_main_text(main: str, kind: str) -> None:
@@ -348,3 +354,182 @@ def test_legal_keywords_stay_single_tokens() -> None:
 
     words = [w for w, _, _ in tokens("本院未将其纳入失信被执行人名单并发出限制消费令")]
     assert "失信被执行人名单" in words and "限制消费令" in words
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # 恢复执行立案通知 recites the earlier 终本 ruling, but is not one
+        (
+            ("某某区人民法院\n恢复执行立案通知书\n（2024）赣0102执恢56号\n某某公司：\n你公司申请执行万某一案，本院于2022年11月21日"
+            "作出（2022）赣0102执789号执行裁定，终结本次执行程序。经审查，本院决定立案恢复执行。\n特此通知。\n二〇二四年三月十三日"),
+            "resumption",
+        ),
+        # 拟终本告知书 to the applicant: 终本 is made by 裁定, a notice is not the ruling
+        (
+            ("某某区人民法院\n终结本次执行程序告知书\n（2023）京0105执100号\n张某：\n本院经穷尽财产调查措施，未发现被执行人有可供执行"
+            "的财产，本院拟裁定终结本次执行程序。如有异议，请于十日内提出。\n二〇二三年六月一日"),
+            "unknown",
+        ),
+        # a 结案通知书 announcing a 终本 closure is neither the ruling nor a 执行完毕 notice
+        (
+            ("某某区人民法院\n结案通知书\n（2023）京0105执100号\n张某：\n本院已于2023年6月26日裁定终结本次执行程序，"
+            "本案以终结本次执行程序方式结案。\n特此通知。\n二〇二三年七月一日"),
+            "unknown",
+        ),
+    ],
+)
+def test_notices_are_not_zhongben(text: str, kind: str) -> None:
+    result = analyze_text(text)
+    assert (result.kind, result.is_zhongben, result.problems) == (kind, False, [])
+
+
+# 民事诉讼法 renumbering (requirements.md §9): 2017 第二百五十七条 / 第一百五十四条 are 2021 第264条 /
+# 第157条 and 2023 第268条 / 第157条.
+@pytest.mark.parametrize(
+    ("signed", "cited", "expected"),
+    [
+        ("二〇二一年十二月三十一日", "第二百五十七条第六项", []),
+        ("二〇二二年一月一日", "第二百五十七条第六项", ["TXT-CPL-OLD"]),
+        ("二〇二三年五月一日", "第二百六十四条第六项", []),
+        ("二〇二四年五月一日", "第二百六十八条第六项", []),
+        ("二〇二四年五月一日", "第一百五十四条第一款第十一项", ["TXT-CPL-OLD"]),
+        ("二〇二二年五月一日", "第一百五十七条第一款第十一项", []),
+        ("二〇二四年五月一日", "第二百五十条", []),  # 申请执行的期间, current numbering
+    ],
+)
+def test_other_cpl_articles_by_date(signed: str, cited: str, expected: list[str]) -> None:
+    # the interpretation article correct on that date (第五百一十九条 before 2022-04-10)
+    basis = "第五百一十九条" if signed in ("二〇二一年十二月三十一日", "二〇二二年一月一日") else "第五百一十七条"
+    text = ruling(signed=signed, filed="2021年6月1日", basis=basis).replace(
+        "本院认为，", f"本院认为，依照《中华人民共和国民事诉讼法》{cited}，"
+    )
+    assert codes(analyze_text(text)) == expected
+
+
+def test_cpl_old_lists_every_outdated_article() -> None:
+    remedy = "可以依照《中华人民共和国民事诉讼法》第二百二十五条的规定提出书面异议。\n"
+    text = ruling(signed="二〇二四年五月一日", filed="2024年1月3日", remedy=remedy).replace(
+        "本院认为，", "本院认为，依照《中华人民共和国民事诉讼法》第二百五十七条第六项，"
+    )
+    (problem,) = analyze_text(text).problems
+    assert problem.code == "TXT-CPL-OLD"
+    assert "第二百二十五条（执行行为异议）" in problem.message and "第二百五十七条（终结执行）" in problem.message
+    # in text order: the basis in 本院认为 comes before the remedy sentence
+    assert problem.citation == (
+        "《中华人民共和国民事诉讼法》（2023年修正）第二百六十八条；《中华人民共和国民事诉讼法》（2023年修正）第二百三十六条"
+    )
+
+
+def test_judgment_recital_of_delay_interest_is_not_an_outdated_citation() -> None:
+    # a 2024 judgment quoted in the facts: 第二百六十四条 of 2023 is 迟延履行, not 2021's 终结执行
+    facts = FACTS.format(prev=2023, filed="2024年1月3日").replace(
+        "民事判决书，被执行人应支付货款10,000元。",
+        "民事判决书，被执行人应支付货款10,000元，如未按期履行，应依照《中华人民共和国民事诉讼法》第二百六十四条之规定加倍支付迟延履行期间的债务利息。",
+    )
+    assert codes(analyze_text(ruling(signed="二〇二四年五月一日", facts=facts))) == []
+
+
+def test_article_519_of_another_statute_is_not_the_interpretation() -> None:
+    # 民法典第五百一十九条 (连带债务份额) in the recital; the ruling itself cites the 解释 correctly
+    text = ruling(signed="二〇二三年六月二十六日").replace(
+        "本院认为，", "原判决依据《中华人民共和国民法典》第五百一十九条确定连带责任。本院认为，"
+    )
+    assert codes(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年6月12日，申请执行人到本院接受约谈，本院告知其执行情况。",
+        "申请执行人对终结本次执行程序有异议。",
+        "申请执行人表示同意终本。",
+        "申请执行人在约谈中表示无新的财产线索。",
+        "本院与申请执行人进行了终本约谈。",
+    ],
+)
+def test_applicant_heard_in_other_words(sentence: str) -> None:
+    result = analyze_text(ruling(inform=False).replace("本院认为", sentence + "\n本院认为"))
+    assert "TXT-NO-INFORM" not in codes(result)
+
+
+def test_applicant_not_informed_is_not_counted() -> None:
+    result = analyze_text(ruling(inform=False).replace("本院认为", "本院未告知申请执行人终结本次执行程序的法律后果。\n本院认为"))
+    assert "TXT-NO-INFORM" in codes(result)
+
+
+def test_generic_property_inquiry_and_restriction_wording() -> None:
+    facts = (
+        "本院依据（2022）京0105民初9号民事判决书于2023年2月8日立案执行，执行标的为10,000元。\n"
+        "2023年2月9日，本院依法对被执行人的财产进行了查询，未发现可供执行的财产；2023年2月20日限制其高消费。"
+        "本案执行到位0元。\n"
+    )
+    measures = {m.measure: m.date for m in analyze_text(ruling(facts=facts)).measures}
+    assert measures["network_inquiry"] == date(2023, 2, 9)
+    assert measures["consumption_restriction"] == date(2023, 2, 20)
+
+
+def test_resumed_case_reads_its_own_filing_date_and_running_total() -> None:
+    facts = (
+        "本院依据（2018）京0105民初9号民事判决书于2019年1月8日立案执行，执行标的为200,000元，该案执行到位20,000元，"
+        "本院于2019年9月30日裁定终结本次执行程序。\n"
+        "2023年2月8日，申请执行人以发现被执行人财产为由申请恢复执行，本院于同日立案恢复执行。2023年2月9日本院向被执行人发出"
+        "执行通知书。本院扣划被执行人存款5,000元。截至目前，本案累计执行到位25,000元，尚有175,000元未执行到位。\n"
+    )
+    text = ruling(facts=facts).replace("（2023）京0105执100号", "（2023）京0105执恢100号")
+    result = analyze_text(text)
+    assert result.case_number == "（2023）京0105执恢100号"
+    assert result.filing_date == date(2023, 2, 8)  # 执恢 立案, not the 2019 original case
+    assert (result.recovered_amount, result.outstanding_amount) == (Decimal(25000), Decimal(175000))
+    assert result.contents.realized.evidence is not None and "累计执行到位25,000元" in result.contents.realized.evidence
+
+
+def test_voluntary_payment_and_rights_worded_as_any_time() -> None:
+    text = ruling().replace("本案执行到位0元。", "执行中被执行人自动履行2,000元。").replace(
+        "申请执行人发现被执行人有可供执行财产的，可以申请恢复执行。", "申请执行人发现被执行人有财产的，可随时向本院申请执行。"
+    )
+    result = analyze_text(text)
+    assert result.recovered_amount == Decimal(2000)
+    assert result.outstanding_amount == Decimal(8000)  # 10,000 − 2,000
+    assert result.contents.rights.present
+
+
+def test_date_only_clause_dates_the_measures_after_it_on_one_line() -> None:
+    facts = (
+        "本院依据（2022）京0105民初9号民事判决书于2023年2月8日立案执行。本院采取了以下措施：一、2023年2月10日，"
+        "向被执行人发出执行通知书、报告财产令；二、2023年2月13日，通过网络执行查控系统查询，未发现财产。本案执行到位0元。"
+    )
+    measures = {m.measure: m.date for m in analyze_text(ruling(facts=facts)).measures}
+    assert measures["enforcement_notice"] == date(2023, 2, 10)
+    assert measures["report_order"] == date(2023, 2, 10)
+    assert measures["network_inquiry"] == date(2023, 2, 13)
+
+
+def test_property_evidence_is_the_finding_not_a_process_step() -> None:
+    facts = FACTS.format(prev=2022, filed="2023年2月8日") + (
+        "本院拍卖被执行人房产一套，第一次拍卖流拍，第二次拍卖成交。经查，被执行人名下已无其他可供执行的财产。\n"
+    )
+    evidence = analyze_text(ruling(facts=facts)).contents.property.evidence
+    assert evidence is not None and evidence.startswith("经查")
+
+
+def test_realized_and_property_in_summary_wording() -> None:
+    facts = (
+        "本院依据（2022）京0105民初9号民事判决书于2023年2月8日立案执行，执行标的为10,000元。本院于2023年2月9日"
+        "向被执行人发出执行通知书。被执行人确无财产可供执行。本案申请执行人的债权均未实现。\n"
+    )
+    result = analyze_text(ruling(facts=facts))
+    assert result.contents.property.evidence == "被执行人确无财产可供执行"
+    assert result.contents.realized.present and result.recovered_amount == Decimal(0)
+    assert result.outstanding_amount == Decimal(10000)
+
+
+def test_amounts_in_colon_form() -> None:
+    facts = (
+        "本院依据（2022）京0105民初9号民事判决书于2023年2月8日立案执行。本院于2023年2月9日向被执行人发出执行通知书。"
+        "执行标的：100,000元；已执行到位：5,000元；未执行到位：95,000元。\n"
+    )
+    result = analyze_text(ruling(facts=facts))
+    assert (result.claim_amount, result.recovered_amount, result.outstanding_amount) == (
+        Decimal(100000), Decimal(5000), Decimal(95000),
+    )

@@ -25,13 +25,22 @@ from termination.analysis.parsing import cn_to_int, int_to_cn, normalize
         ("２０２４年５月６日", date(2024, 5, 6)),  # full-width digits
         ("于2020年11月30日向本院申请执行", date(2020, 11, 30)),
         ("二〇二四年 六月 十七日", date(2024, 6, 17)),
+        ("二〇二三年元月五日", date(2023, 1, 5)),  # 元月 = 一月
+        ("查询日期 2023-03-02", date(2023, 3, 2)),
+        ("本院于2023.1.6向被执行人发出", date(2023, 1, 6)),
+        ("2023/1/5", date(2023, 1, 5)),
+        ("1.2020年3月5日，发出执行通知书", date(2020, 3, 5)),  # list marker glued to the year
     ],
 )
 def test_parse_date(text: str, expected: date) -> None:
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["二〇二三年二月三十日", "2023年13月1日", "本案无日期", "12020年1月1日"])
+@pytest.mark.parametrize(
+    "text",
+    ["二〇二三年二月三十日", "2023年13月1日", "本案无日期", "12020年1月1日", "2023.13.1", "2023-01.05", "余额35.6元",
+     "1,234,567.89元", "2023.1.5.3"],
+)
 def test_parse_date_rejects_impossible_or_absent_dates(text: str) -> None:
     assert parse_date(text) is None
 
@@ -62,18 +71,18 @@ def test_normalize_case_number_absent() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("偿还借款400，000元及利息", Decimal("400000")),
-        ("本金400,000.00元", Decimal("400000")),
+        ("偿还借款400，000元及利息", Decimal(400000)),
+        ("本金400,000.00元", Decimal(400000)),
         ("412,345.67元", Decimal("412345.67")),
-        ("执行标的共计40万元", Decimal("400000")),
-        ("4.5万元", Decimal("45000")),
-        ("人民币贰拾万元", Decimal("200000")),
-        ("罚款人民币壹万元整", Decimal("10000")),
+        ("执行标的共计40万元", Decimal(400000)),
+        ("4.5万元", Decimal(45000)),
+        ("人民币贰拾万元", Decimal(200000)),
+        ("罚款人民币壹万元整", Decimal(10000)),
         ("壹仟贰佰叁拾肆元伍角陆分", Decimal("1234.56")),
-        ("二十万元", Decimal("200000")),
+        ("二十万元", Decimal(200000)),
         ("余额36.52元", Decimal("36.52")),
-        ("执行到位0元", Decimal("0")),
-        ("1,260元", Decimal("1260")),
+        ("执行到位0元", Decimal(0)),
+        ("1,260元", Decimal(1260)),
     ],
 )
 def test_parse_amount(text: str, expected: Decimal) -> None:
@@ -137,3 +146,72 @@ def test_cut_appendix_does_not_cut_before_the_date() -> None:
 def test_cut_appendix_without_date_line_needs_a_heading() -> None:
     body = "裁定如下：\n终结本次执行程序。\n审判员　王某\n书记员　李某\n"
     assert cut_appendix(body + "附：相关法律条文\n第五百一十九条") == body.rstrip()
+
+
+def test_basis_numbers_include_arbitral_style_numbers() -> None:
+    from termination.analysis.parsing import iter_basis_numbers
+
+    text = normalize(
+        "本案据以执行的法律文书为成都市武侯区劳动人事争议仲裁委员会作出的武劳人仲案字〔2021〕第456号仲裁裁决书，"
+        "依据京仲裁字[2020]第0123号裁决及（2023）京0105民初5678号民事判决书。"
+    )
+    assert [(n, k) for _, _, n, k in iter_basis_numbers(text)] == [
+        ("武劳人仲案字〔2021〕第456号", "其他"),
+        ("京仲裁字〔2020〕第0123号", "其他"),
+        ("（2023）京0105民初5678号", "民初"),
+    ]
+    # a statute revision year in brackets is not a document number
+    assert iter_basis_numbers(normalize("《中华人民共和国民事诉讼法》（2021年修正）第二百三十二条")) == []
+
+
+def test_clean_strips_html_but_keeps_inner_book_title_marks() -> None:
+    from termination.analysis.parsing import clean
+
+    page = (
+        "<html><head><title>张某、李某纠纷执行裁定书</title><style>p{margin:0}</style></head><body>"
+        "<div style='TEXT-ALIGN: center'>北京市朝阳区人民法院</div><p>发出执行<span style='x'>通知书</span>、报告财产令。</p>"
+        "<p>依照《最高人民法院关于适用&lt;中华人民共和国民事诉讼法&gt;的解释》第五百一十七条</p>"
+        "<div>审&nbsp;判&nbsp;员&nbsp;&nbsp;王某</div></body></html>"
+    )
+    lines = [line for line in clean(page).split("\n") if line.strip()]
+    assert lines == [
+        "北京市朝阳区人民法院",
+        "发出执行通知书、报告财产令。",
+        "依照《最高人民法院关于适用<中华人民共和国民事诉讼法>的解释》第五百一十七条",
+        "审 判 员  王某",
+    ]
+    plain = "依照《最高人民法院关于适用<中华人民共和国民事诉讼法>的解释》第五百一十九条规定"
+    assert clean(plain) == plain  # not HTML: the half-width marks are text
+
+
+def test_clean_rejoins_hard_wrapped_lines_only() -> None:
+    from termination.analysis.parsing import clean
+
+    text = (
+        "张某、李某民间借贷纠纷执行实施类执行裁定书\n"  # a title line is not joined to the court line
+        "北京市朝阳区人民法院\n"
+        "申请执行人：张某，男，1980年1月1日出生，住北京市朝阳区。\n"
+        "本院于2023年1月6日向被执行人发出执行通知书、报告财产令，通过网络执行查控系统查询被执\n"
+        "行人名下的存款、车辆等财产，依据本院（2022）京0105民初1号民事判决书\n"
+        "确定的义务责令其履行。\n"
+        "序号\t财产类型\t查询日期\t查询结果为无可供执行的财产信息\n"
+        "1\t银行存款\t2023-01-06\t无\n"
+        "执行过程中，本院采取了以下措施：一、发出执行通知书及报告财产令并责令被执行人履行义务\n"
+        "二、查询被执行人名下财产。"
+    )
+    assert clean(text).split("\n") == [
+        "张某、李某民间借贷纠纷执行实施类执行裁定书",
+        "北京市朝阳区人民法院",
+        "申请执行人：张某，男，1980年1月1日出生，住北京市朝阳区。",
+        ("本院于2023年1月6日向被执行人发出执行通知书、报告财产令，通过网络执行查控系统查询被执行人名下的存款、车辆等财产，"
+        "依据本院（2022）京0105民初1号民事判决书确定的义务责令其履行。"),
+        "序号\t财产类型\t查询日期\t查询结果为无可供执行的财产信息",
+        "1\t银行存款\t2023-01-06\t无",
+        "执行过程中，本院采取了以下措施：一、发出执行通知书及报告财产令并责令被执行人履行义务",
+        "二、查询被执行人名下财产。",
+    ]
+
+
+def test_cut_appendix_heading_naming_the_ruling_document() -> None:
+    body = "裁定如下：\n终结本次执行程序。\n审判员　王某\n书记员　李某\n"
+    assert cut_appendix(body + "附：本裁定书引用的法律条文\n第五百一十七条……") == body.rstrip()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from termination.analysis import analyze_file
+from termination.analysis import analyze_file, analyze_text, read_ruling
 
 RULINGS = Path(__file__).resolve().parents[2] / "corpus" / "rulings"
 SAMPLES = sorted(p for p in RULINGS.iterdir() if p.suffix in (".txt", ".docx"))
@@ -33,7 +33,7 @@ def results() -> dict[str, dict[str, Any]]:
 
 def test_corpus_is_complete() -> None:
     names = [p.name for p in SAMPLES]
-    assert len(names) >= 12
+    assert len(names) >= 30
     assert sum(n.endswith(".docx") for n in names) == 2
     assert all(p.with_name(p.stem + ".expected.json").is_file() for p in SAMPLES)
 
@@ -101,3 +101,62 @@ def test_problems(results: dict[str, dict[str, Any]], sample: Path) -> None:
         got = results[sample.name]["problems"]
         assert sorted(p["code"] for p in got) == sorted(expected["problems"])
         assert all(p["message"] and p["citation"].startswith("《") for p in got)
+
+
+# The same ruling as it reaches a reviewer in other shapes: copied from a PDF (hard line breaks
+# at a fixed width), pasted from a web page (one <p> per line, &nbsp;), with full-width digits,
+# with Windows line ends, or with every line break lost.  A lawyer reads the same content in
+# each, so each must still meet the hand-written expectation (evidence phrases aside: the
+# evidence sentence is quoted as it appears in the variant).
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(line[i : i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+def _html(text: str) -> str:
+    import html
+
+    body = "".join(f"<p style='TEXT-INDENT: 30pt'>{html.escape(line).replace(' ', '&nbsp;')}</p>\n" for line in text.split("\n"))
+    return f"<html><head><title>裁判文书</title></head><body>{body}</body></html>"
+
+
+VARIANTS = {
+    "pdf-wrap-28": lambda t: _wrap(t, 28),
+    "pdf-wrap-40": lambda t: _wrap(t, 40),
+    "html": _html,
+    "full-width-digits": lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "one-line": lambda t: t.replace("\n", ""),
+}
+# Already hard-wrapped / already HTML: wrapping or pasting them again is not a real-world shape.
+_SKIP = {("zb_2023_jinan_fullwidth_wrapped.txt", "pdf-wrap-28"), ("zb_2023_jinan_fullwidth_wrapped.txt", "pdf-wrap-40")}
+PLAIN = [p for p in SAMPLES if p.suffix == ".txt" and "<div" not in read_ruling(p)]
+
+
+SHAPES = [
+    pytest.param(p, v, id=f"{p.name}-{v}") for p in PLAIN for v in sorted(VARIANTS) if (p.name, v) not in _SKIP
+]
+
+
+@pytest.mark.parametrize(("sample", "variant"), SHAPES)
+def test_sample_in_other_shapes(sample: Path, variant: str) -> None:
+    expected = _expected(sample)
+    got = analyze_text(VARIANTS[variant](read_ruling(sample))).model_dump(mode="json")
+    for key in SCALARS:
+        if key in expected:
+            assert got[key] == expected[key], key
+    for key in AMOUNTS:
+        if key in expected:
+            want = expected[key]
+            assert (None if got[key] is None else Decimal(got[key])) == (None if want is None else Decimal(want)), key
+    if "parties" in expected:
+        assert sorted((p["name"], p["role"]) for p in got["parties"]) == sorted(
+            (p["name"], p["role"]) for p in expected["parties"]
+        )
+    if "basis" in expected:
+        assert got["basis"] == expected["basis"]
+    for name, want in expected.get("contents", {}).items():
+        assert got["contents"][name]["present"] is want["present"], name
+    if "measures" in expected:
+        assert {m["measure"]: m["date"] for m in got["measures"]} == expected["measures"]
+    if "problems" in expected:
+        assert sorted(p["code"] for p in got["problems"]) == sorted(expected["problems"])

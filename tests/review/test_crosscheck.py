@@ -127,3 +127,12 @@ def test_text_that_is_not_a_zhongben_ruling(text: str) -> None:
     changed = text.replace("终结本次执行程序。\n申请执行人发现", "本案终结执行。\n申请执行人发现")
     changed = changed.replace("本次执行程序应予终结", "本案应予终结执行").replace("申请执行人同意终结本次执行程序", "申请执行人无异议")
     assert "X-KIND" in _codes(_record(), changed)
+
+
+def test_no_property_phrasings_are_recognised() -> None:
+    """'确无财产可供执行' and '名下无财产可供执行' say the same as '未发现可供执行的财产'."""
+    from termination.review.crosscheck import _NO_PROPERTY_RE
+
+    for text in ("经查，被执行人确无财产可供执行。", "被执行人名下无财产可供执行。", "未发现可供执行的财产。"):
+        assert _NO_PROPERTY_RE.search(text), text
+    assert not _NO_PROPERTY_RE.search("查询到被执行人名下房产一套，已依法查封。")
