@@ -7,6 +7,8 @@
 # Default: the ruling only → OUTDIR/ruling-1.png, ruling-2.png, …; other documents give
 # OUTDIR/<name>-N.png (notice, interview, approval, report).
 # Needs soffice (libreoffice-writer), pdftoppm (poppler-utils) and fonts-noto-cjk.
+# The pictures in docs/ (ruling.png, ruling-draft.png, documents.png) come from scripts/docs-images.sh.
+# Cases beyond the samples, for looking at unusual layouts: tests/render/cases/*.json.
 set -euo pipefail
 if [ $# -lt 2 ]; then
   echo "用法：scripts/preview.sh CASE.json OUTDIR [--draft] [--only ruling,notice,...] [--as-of DATE]" >&2

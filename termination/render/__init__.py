@@ -40,7 +40,7 @@ TITLES: dict[str, str] = {
 }
 Format = Literal["docx", "txt"]
 
-__all__ = ["DOCUMENTS", "TITLES", "missing_steps", "render_documents", "render_blocks"]
+__all__ = ["DOCUMENTS", "TITLES", "missing_steps", "render_blocks", "render_documents"]
 
 
 @lru_cache(maxsize=1)

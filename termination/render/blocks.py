@@ -12,7 +12,9 @@ sign       signature line (right-aligned)
 date       date line under the signatures (right-aligned)
 blank      empty line
 break      page break
-cols       starts a table: column widths in cm, e.g. ``@cols 3 12.6``
+note       small note under a table (table-text size, no indent)
+cols       starts a table: column widths in cm, e.g. ``@cols 3 12.6``; a ``c`` after a width
+           centres that column (``@cols 1.3c 4.3``)
 head, row  table rows: cells separated by ``¦`` (U+00A6); ``¶`` starts a new line in a cell
 =========  =====================================================
 
@@ -28,8 +30,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = frozenset({"title", "caseno", "heading", "para", "left", "sign", "date", "blank", "break", "cols", "head",
-                   "row"})
+KINDS = frozenset({"title", "caseno", "heading", "para", "left", "sign", "date", "blank", "break", "note", "cols",
+                   "head", "row"})
 _LINE_RE = re.compile(r"^@(?P<kind>[a-z]+)(?: (?P<text>.*))?$")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BREAKS_RE = re.compile(r"[\r\n\t\x85\u2028\u2029]+")

@@ -54,10 +54,16 @@ STYLE_OF_BLOCK = {
     "sign": "署名",
     "date": "落款日期",
     "blank": "正文无缩进",
+    "note": "表注",
 }
+#: kinds that make up the signature block (kept on one page with the paragraph before it)
+SIGNATURE_KINDS = frozenset({"sign", "date", "blank"})
+#: a table of at most this many rows is kept on one page (审批路径、审批意见)
+SMALL_TABLE_ROWS = 6
 GAP_STYLE = "待补充"
 CELL_STYLE = "表格文字"
 GAP_RE = re.compile(r"(【待补充：[^】]*】)")
+GAP_ONLY_RE = re.compile(r"【待补充：[^】]*】")
 
 
 def _fonts(style: BaseStyle, name: str) -> None:
@@ -75,7 +81,8 @@ def _fonts(style: BaseStyle, name: str) -> None:
 
 def _paragraph_style(doc: Document, name: str, *, font: str = BODY_FONT, size: float = 16,
                      align: WD_ALIGN_PARAGRAPH | None = None, first_indent: Pt | None = None,
-                     right_indent: Pt | None = None, line: Pt = LINE, bold: bool = False) -> None:
+                     right_indent: Pt | None = None, line: Pt = LINE, bold: bool = False,
+                     keep_with_next: bool = False) -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
@@ -88,6 +95,7 @@ def _paragraph_style(doc: Document, name: str, *, font: str = BODY_FONT, size: f
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = line
     pf.widow_control = False
+    pf.keep_with_next = keep_with_next
     if align is not None:
         pf.alignment = align
     if first_indent is not None:
@@ -137,18 +145,26 @@ def base_document(draft: bool) -> bytes:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     normal.paragraph_format.line_spacing = LINE
+    # Punctuation stays inside the type area (中文排版不悬挂标点). LibreOffice reads w:overflowPunct
+    # inverted (val="1" → no hanging) and, when it hangs punctuation in justified text, drops the
+    # mark from the page altogether ("执行情况：" printed as "执行情况"); Word's default is val="1",
+    # so this changes nothing in Word and fixes LibreOffice/PDF conversion.
+    overflow = OxmlElement("w:overflowPunct")
+    overflow.set(qn("w:val"), "1")
+    normal.element.get_or_add_pPr().append(overflow)
     # docDefaults: mark East-Asian text as zh-CN so layout engines pick CJK rules and fonts
     lang = doc.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
     lang.set(qn("w:eastAsia"), "zh-CN")
 
     _paragraph_style(doc, "文书标题", font=TITLE_FONT, size=22, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(40))
     _paragraph_style(doc, "案号", align=WD_ALIGN_PARAGRAPH.RIGHT)
-    _paragraph_style(doc, "小标题", font=HEADING_FONT, first_indent=INDENT)
+    _paragraph_style(doc, "小标题", font=HEADING_FONT, first_indent=INDENT, keep_with_next=True)  # never last on a page
     _paragraph_style(doc, "正文", align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=INDENT)
     _paragraph_style(doc, "正文无缩进", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     _paragraph_style(doc, "署名", align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT * 2)
     _paragraph_style(doc, "落款日期", align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT * 2)
     _paragraph_style(doc, CELL_STYLE, size=12, line=Pt(18))
+    _paragraph_style(doc, "表注", size=12, line=Pt(22))
     _paragraph_style(doc, "页码", font=PAGE_NUMBER_FONT, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(20))
     _paragraph_style(doc, "草稿标记", font=HEADING_FONT, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(20))
     gap = doc.styles.add_style(GAP_STYLE, WD_STYLE_TYPE.CHARACTER)
@@ -199,17 +215,74 @@ def _styled(paragraph: Paragraph, style_id: str) -> Paragraph:
     return paragraph
 
 
+def _keep_together(blocks: list[Block]) -> set[int]:
+    """Indexes of blocks to keep with the next one: the signature block and the paragraph before it.
+
+    The signature lines, the date and the clerk must not be split over two pages, nor stand
+    alone on a page: the last paragraph of the text goes with them. A later section (a draft's
+    list of missing steps, an appendix) is not part of the block.
+    """
+    keep: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind != "sign":
+            i += 1
+            continue
+        start = i
+        while start > 0 and blocks[start - 1].kind in ("blank", "para", "left"):
+            start -= 1
+            if blocks[start].kind != "blank" and not GAP_ONLY_RE.fullmatch(blocks[start].text):
+                break  # the last paragraph of the text (a draft's gap markers do not count)
+        end = i
+        while end + 1 < len(blocks) and blocks[end + 1].kind in SIGNATURE_KINDS:
+            end += 1
+        while end > i and blocks[end].kind == "blank":  # trailing blank lines are not part of it
+            end -= 1
+        keep.update(range(start, end))
+        i = end + 1
+    return keep
+
+
+def _row_flags(row: object, *, header: bool) -> None:
+    """A row never breaks across pages; a header row repeats at the top of every page."""
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]  # noqa: SLF001
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _columns(spec: str) -> tuple[list[float], list[bool]]:
+    """``"1.3c 4.3"`` → widths in cm and whether each column is centred."""
+    widths, centred = [], []
+    for item in spec.split():
+        centred.append(item.endswith("c"))
+        widths.append(float(item.rstrip("c")))
+    return widths, centred
+
+
 def to_docx(blocks: list[Block], *, draft: bool) -> bytes:
     """Render blocks into a .docx (bytes)."""
     doc = Document(BytesIO(base_document(draft)))
     ids = {name: doc.styles[name].style_id for name in set(STYLE_OF_BLOCK.values()) | {CELL_STYLE, GAP_STYLE}}
     gap_id = ids[GAP_STYLE]
+    keep = _keep_together(blocks)
     table = None
     widths: list[float] = []
-    signing = False  # from the first signature line on, keep the block on one page
-    for block in blocks:
+    centred: list[bool] = []
+    rows: list[list[Paragraph]] = []
+
+    def close_table() -> None:
+        # a short table (审批路径、审批意见) stays on one page: every row keeps with the next
+        if 1 < len(rows) <= SMALL_TABLE_ROWS:
+            for paragraphs in rows[:-1]:
+                for p in paragraphs:
+                    p.paragraph_format.keep_with_next = True
+        rows.clear()
+
+    for index, block in enumerate(blocks):
         if block.kind == "cols":
-            widths = [float(w) for w in block.text.split()]
+            close_table()
+            widths, centred = _columns(block.text)
             table = doc.add_table(rows=0, cols=len(widths))
             table.style = doc.styles["Table Grid"]
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -220,23 +293,34 @@ def to_docx(blocks: list[Block], *, draft: bool) -> bytes:
         if block.kind in ("row", "head"):
             if table is None:
                 raise ValueError("表格行之前缺少 @cols")
-            cells = table.add_row().cells
-            for cell, width, text in zip(cells, widths, block.cells, strict=True):
+            row = table.add_row()
+            _row_flags(row, header=block.kind == "head")
+            written: list[Paragraph] = []
+            for cell, width, centre, text in zip(row.cells, widths, centred, block.cells, strict=True):
                 cell.width = Cm(width)
                 for i, line in enumerate(text.split(CELL_BREAK)):
-                    p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-                    _add_text(_styled(p, ids[CELL_STYLE]), line, gap_id, bold=block.kind == "head")
+                    p = _styled(cell.paragraphs[0] if i == 0 else cell.add_paragraph(), ids[CELL_STYLE])
+                    if centre:
+                        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    _add_text(p, line, gap_id, bold=block.kind == "head")
+                    written.append(p)
+            rows.append(written)
             continue
-        table = None
+        if table is not None:
+            if block.kind == "note" and rows:  # the note under a table stays with its last row
+                for p in rows[-1]:
+                    p.paragraph_format.keep_with_next = True
+            close_table()
+            table = None
         if block.kind == "break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             continue
         p = _styled(doc.add_paragraph(), ids[STYLE_OF_BLOCK[block.kind]])
-        signing = signing or block.kind == "sign"
-        if signing and block is not blocks[-1]:
-            p.paragraph_format.keep_with_next = True  # 署名、日期、书记员不分页
+        if index in keep:
+            p.paragraph_format.keep_with_next = True  # 署名、日期、书记员与正文末段不分页
         if block.text:
             _add_text(p, block.text, gap_id)
+    close_table()
     out = BytesIO()
     doc.save(out)
     return out.getvalue()

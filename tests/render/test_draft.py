@@ -125,8 +125,11 @@ def test_notice_gives_five_items_and_a_deadline() -> None:
         assert heading in text
     assert text.index("一、案件执行情况") < text.index("五、终结本次执行程序的法律后果")
     # notice handed over at the interview, 2024-06-18 (Tue); + 7 days = 2024-06-25 (Tue, a working day)
-    assert "收到本告知书之日起七日内（于2024年6月18日收到的，至2024年6月25日止）" in text
+    assert ("请自收到本告知书之日起七日内向本院书面提出（本告知书于2024年6月18日送达的，期限至2024年6月25日届满）"
+            in text)
     assert "李春华：" in text
+    # a natural person is addressed as 你 (not 你（单位）)
+    assert "你申请执行张建国一案" in text and "你对终结本次执行程序有意见" in text and "你（单位）" not in text
 
 
 def test_notice_deadline_rolls_over_the_national_day_holiday() -> None:
@@ -137,24 +140,24 @@ def test_notice_deadline_rolls_over_the_national_day_holiday() -> None:
     assert data["interview"]["date"] == "2024-09-24"
     case = load_case(data)
     text = body_text(render_documents(case, check(case), draft=True, only=["notice"])["终结本次执行程序告知书.docx"])
-    assert "（于2024年9月24日收到的，至2024年10月8日止）" in text
+    assert "（本告知书于2024年9月24日送达的，期限至2024年10月8日届满）" in text
 
 
 def test_interview_record_is_prefilled_with_blanks() -> None:
     case = load_case(load(CASE01))
     text = body_text(render_documents(case, check(case), only=["interview"])["约谈笔录.docx"])
-    assert "约谈时间：2024年6月18日" in text
+    assert "时间：2024年6月18日" in text
     assert "约谈人：王立新" in text and "记录人：赵晓雪" in text
     assert "被约谈人：周文斌" in text
     assert "申请执行人李春华的委托诉讼代理人周文斌（特别授权）" in text
-    assert "约谈方式：当面约谈" in text
+    assert "方式：当面约谈" in text
     assert "被约谈人（签名）：＿＿" in text
     for item in ("本案的执行情况", "采取的财产调查措施", "被执行人的财产情况", "终结本次执行程序的依据",
                  "终结本次执行程序的法律后果"):
         assert item in text
     blank = body_text(render_documents(load_case(_not_interviewed()), check(load_case(_not_interviewed())),
                                        draft=True, only=["interview"])["约谈笔录.docx"])
-    assert "约谈时间：＿＿" in blank and "被约谈人：＿＿" in blank
+    assert "时间：＿＿" in blank and "被约谈人：＿＿" in blank
 
 
 def test_notice_deadline_without_holiday_data_says_how_it_rolls_over() -> None:
@@ -166,4 +169,5 @@ def test_notice_deadline_without_holiday_data_says_how_it_rolls_over() -> None:
     case = load_case(data)
     text = body_text(render_documents(case, check(case), draft=True, only=["notice"])["终结本次执行程序告知书.docx"])
     end = interview + timedelta(days=7)  # 民事诉讼法第八十五条: the start day is not counted
-    assert f"（于{year}年6月18日收到的，至{end.year}年{end.month}月{end.day}日止；期间届满日为法定休假日的，" in text
+    assert (f"（本告知书于{year}年6月18日送达的，期限至{end.year}年{end.month}月{end.day}日届满；"
+            "届满日为法定休假日的，以休假日后的第一日为届满日）") in text

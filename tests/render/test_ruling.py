@@ -134,7 +134,8 @@ def test_single_judge_signs_when_the_applicant_confirmed() -> None:
     assert signs == ["审判员王立新"]
     assert "二〇二四年六月二十五日" in paras  # cn_date of 2024-06-25, by hand
     text = "\n".join(paras)
-    assert "周文斌于2024年6月18日代表申请执行人签字确认" in text
+    # the person who signed, with the capacity in which they signed (the applicant's agent)
+    assert "申请执行人李春华的委托诉讼代理人周文斌于2024年6月18日签字确认同意终结本次执行程序" in text
     # amounts of case 01 by hand: 300000 + 12600 + 3019 = 315619; 315619 - 8500 = 307119
     assert "合计315,619.00元" in text and "已执行到位8,500.00元" in text and "尚有307,119.00元未执行到位" in text
     # the interview, from the record
@@ -187,8 +188,9 @@ def test_found_property_that_cannot_be_disposed_gives_the_reason() -> None:
         "non_disposable_reason": "车辆已查封但下落不明，未能实际扣押",
     })
     text = "\n".join(_ruling(data))
-    assert "小型轿车一辆（京A12345）（价值60,000.00元）" in text
-    assert "不能处置，原因：车辆已查封但下落不明，未能实际扣押" in text
+    # no doubled brackets: a description ending in a bracket takes the value after a comma
+    assert ("小型轿车一辆（京A12345），价值60,000.00元，已查封。"
+            "因车辆已查封但下落不明，未能实际扣押，该财产不能处置。") in text
     assert "发现的财产不能处置" in text
 
 

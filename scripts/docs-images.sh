@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerate the pictures of the documents kept in docs/ (proof by looking):
+#   docs/ruling.png        page 1 of the ruling of sample case 01
+#   docs/ruling-draft.png  the first page of the draft ruling of sample case 08 that shows a gap
+#   docs/documents.png     the five documents of case 01: page 1 of each, and the last page of
+#                          the 审批表 (approval route and signature boxes), tiled 3 × 2
+#
+#   scripts/docs-images.sh
+#
+# Needs what scripts/preview.sh needs (soffice, pdftoppm, fonts-noto-cjk).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+python=${PYTHON:-/work/venv/bin/python}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# replace a file in docs/ atomically
+put() { cp "$1" "$here/docs/.$2.tmp" && mv "$here/docs/.$2.tmp" "$here/docs/$2"; }
+
+"$here/scripts/preview.sh" "$here/corpus/cases/01-compliant-person.json" "$work/final" \
+  --only ruling,notice,interview,approval,report >/dev/null
+put "$work/final/ruling-1.png" ruling.png
+
+"$here/scripts/preview.sh" "$here/corpus/cases/08-applicant-not-interviewed.json" "$work/draft" --draft >/dev/null
+pages=$(pdfinfo "$work/draft/执行裁定书.pdf" | awk '/^Pages:/ {print $2}')
+for ((n = 1; n <= pages; n++)); do
+  if pdftotext -f "$n" -l "$n" "$work/draft/执行裁定书.pdf" - | grep -q "待补充"; then
+    put "$work/draft/ruling-$n.png" ruling-draft.png
+    break
+  fi
+done
+
+tiles=()
+for name in 执行裁定书 终结本次执行程序告知书 约谈笔录 终本案件办理情况表 合规审查报告; do
+  pdftoppm -r 80 -f 1 -l 1 "$work/final/$name.pdf" "$work/tile-$name"
+  tiles+=("$(ls "$work"/tile-"$name"*.ppm | head -n 1)")
+done
+last=$(pdfinfo "$work/final/终本案件办理情况表.pdf" | awk '/^Pages:/ {print $2}')
+pdftoppm -r 80 -f "$last" -l "$last" "$work/final/终本案件办理情况表.pdf" "$work/tile-approval-last"
+tiles+=("$(ls "$work"/tile-approval-last*.ppm | head -n 1)")
+"$python" "$here/scripts/montage.py" "$work/documents.png" 3 "${tiles[@]}"
+put "$work/documents.png" documents.png
+ls -l "$here"/docs/ruling.png "$here"/docs/ruling-draft.png "$here"/docs/documents.png
