@@ -142,3 +142,10 @@ def cn_date(d: date) -> str:
     """Date as written in court documents: 2026-11-21 -> 二〇二六年十一月二十一日."""
     year = "".join(_DIGITS[int(c)] for c in str(d.year))
     return f"{year}年{_cn_number(d.month)}月{_cn_number(d.day)}日"
+
+
+def ymd(d: date | str) -> str:
+    """A date in running text: ``2024年3月6日`` (Arabic numerals; ISO strings accepted)."""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
+    return f"{d.year}年{d.month}月{d.day}日"

@@ -65,7 +65,7 @@ def test_measures_after_the_evaluation_date_do_not_count() -> None:
     d = check(case(), as_of=date(2024, 4, 1))
     assert d.finding("A04").status == "violated"  # filed 2024-03-04
     assert d.finding("F01").status == "violated"  # interview only on 2024-06-18
-    assert "约谈申请执行人的日期（2024-06-18）晚于终本日期（2024-04-01）" in d.finding("F01").message
+    assert "约谈申请执行人的日期（2024年6月18日）晚于终本日期（2024年4月1日）" in d.finding("F01").message
     assert d.finding("D07").status == "violated"  # on-site investigation only on 2024-04-24
     assert d.outcome == "not_ready"
 

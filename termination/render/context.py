@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from termination import periods
+from termination.periods import ymd
 from termination.case import Asset, CaseRecord, NaturalPerson, Organisation, Party
 from termination.citations import cn_number
 from termination.decision import STATUS_LABEL, STATUS_MARK, Decision, Finding
@@ -126,11 +127,6 @@ def _reason(text: str) -> str:
         if text.startswith(lead):
             return text[len(lead):]
     return text
-
-
-def ymd(d: date) -> str:
-    """Date in a document's body: 2024年3月6日 (Arabic numerals, as in the 文书制作规范)."""
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def spaced(name: str) -> str:
