@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ class _Compiled:
     engine: Engine
     messages: dict[tuple[str, str], _Message]
     citations: dict[str, list[tuple[LegalBasis, Citation, Citation]]]  # basis, quoted, unquoted
+    boundaries: list[date]  # every date on which a rule or a cited provision starts or ends
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,14 @@ def _compiled() -> _Compiled:
         citations[rule.code] = [
             (b, c, c.model_copy(update={"quote": None})) for b, c in zip(rule.legal_basis, quoted, strict=True)
         ]
-    return _Compiled(ruleset, Engine(ruleset.rules), messages, citations)
+    edges: set[date] = set()
+    for rule in ruleset.rules:
+        for start, end in [(rule.valid_from, rule.valid_to)] + [(b.valid_from, b.valid_to) for b in rule.legal_basis]:
+            if start:
+                edges.add(start)
+            if end:
+                edges.add(end + timedelta(days=1))
+    return _Compiled(ruleset, Engine(ruleset.rules), messages, citations, sorted(edges))
 
 
 def rules_in_force(on: date) -> list[Rule]:
@@ -86,23 +95,40 @@ def citations_for(rule: Rule, on: date) -> list[Citation]:
     return [c for b, c, _ in _compiled().citations[rule.code] if b.in_force(on)]
 
 
-@lru_cache(maxsize=4096)
-def _in_force(on: date) -> tuple[tuple[Rule, list[Citation], list[Citation]], ...]:
+InForce = tuple[tuple[Rule, list[Citation], list[Citation], tuple[int, ...]], ...]
+_BY_PERIOD: dict[int, InForce] = {}
+
+
+def _in_force(on: date) -> InForce:
     """Rules in force on a date, with their citations in force: with the quoted text (for
-    findings that need action) and without it (for satisfied ones). Cached: dates repeat."""
+    findings that need action) and without it (for satisfied ones), and the ids of the
+    provisions in force (a cache key).
+
+    The answer only changes on the dates where a rule or a provision starts or ends, so it is
+    cached per period between those dates (a few dozen), not per date.
+    """
     compiled = _compiled()
+    period = bisect.bisect_right(compiled.boundaries, on)
+    cached = _BY_PERIOD.get(period)
+    if cached is None:
+        cached = _BY_PERIOD[period] = _compute_in_force(compiled, on)
+    return cached
+
+
+def _compute_in_force(compiled: _Compiled, on: date) -> InForce:
     result = []
     for rule in compiled.ruleset.in_force(on):
-        pairs = [(quoted, bare) for b, quoted, bare in compiled.citations[rule.code] if b.in_force(on)]
-        result.append((rule, [q for q, _ in pairs], [b for _, b in pairs]))
+        in_force = [(quoted, bare) for b, quoted, bare in compiled.citations[rule.code] if b.in_force(on)]
+        ids = tuple(id(q) for q, _ in in_force)  # Citation objects live as long as _compiled()
+        result.append((rule, [q for q, _ in in_force], [b for _, b in in_force], ids))
     return tuple(result)
 
 
 # Findings are immutable and most repeat from case to case (a satisfied rule with the same
 # evidence says the same thing), so they are shared. Keys hold only values and the ids of
 # citation objects that live as long as the process (built once in _compiled).
-_FINDINGS: dict[tuple[Any, ...], Finding] = {}
-_FINDINGS_MAX = 50_000
+_FINDINGS: dict[tuple[Any, ...], tuple[Finding, str]] = {}  # key → (finding, its JSON)
+_FINDINGS_MAX = 4_096  # bounds memory (a few MB); repeated satisfied findings still hit
 
 
 def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: date | None = None) -> Decision:
@@ -124,7 +150,8 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
     statuses = engine.evaluate(facts)
     context = {**facts, "names": names, "case": record, "as_of": on}
     findings: list[Finding] = []
-    for rule, quoted, unquoted in _in_force(on):
+    findings_json: list[str] = []
+    for rule, quoted, unquoted, provisions in _in_force(on):
         status = statuses[rule.code]
         message = messages.get((rule.code, status)) or messages[(rule.code, "satisfied")]
         failing = status in ("violated", "unknown")
@@ -132,9 +159,9 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
         remedy = messages[(rule.code, "remedy")].render(context) if failing else None
         citations = quoted if failing else unquoted
         read = engine.facts_of(rule.code)
-        key = (rule.code, status, text, remedy, tuple(map(id, citations)), tuple(facts[k] for k in read))
-        finding = _FINDINGS.get(key)
-        if finding is None:
+        key = (rule.code, status, text, remedy, provisions, tuple([facts[k] for k in read]))
+        cached = _FINDINGS.get(key)
+        if cached is None:
             finding = Finding(
                 rule=rule.code,
                 title=rule.title,
@@ -151,10 +178,11 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
             )
             if len(_FINDINGS) >= _FINDINGS_MAX:
                 _FINDINGS.clear()
-            _FINDINGS[key] = finding
-        findings.append(finding)
+            cached = _FINDINGS[key] = (finding, finding.model_dump_json())
+        findings.append(cached[0])
+        findings_json.append(cached[1])
     blocking = [f.rule for f in findings if f.blocks]
-    return Decision(
+    decision = Decision(
         case_number=record.case_number,
         court=record.court,
         as_of=on,
@@ -166,3 +194,5 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
         ruleset_version=compiled.ruleset.version,
         engine="durable_rules 2.0.28",
     )
+    decision._findings_json = ",".join(findings_json)
+    return decision

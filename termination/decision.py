@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 DECISION_VERSION: Final = "1.0"
 
@@ -107,6 +107,19 @@ class Decision(_Model):
             if f.rule == rule:
                 return f
         raise KeyError(rule)
+
+    # The findings' JSON, joined, when the producer already has it (findings repeat between
+    # cases and their JSON is cached by termination.decide): serialising is then a join.
+    _findings_json: str | None = PrivateAttr(default=None)
+
+    def json_text(self) -> str:
+        """Exactly ``model_dump_json()``, faster when the findings' JSON is known (hot path)."""
+        findings = self._findings_json
+        if findings is None:
+            findings = ",".join(f.model_dump_json() for f in self.findings)
+        head = self.model_dump_json(exclude={"findings"})
+        cut = head.index(',"ruleset_version":')  # "findings" is declared just before it
+        return f'{head[:cut]},"findings":[{findings}]{head[cut:]}'
 
     def violated_requirements(self) -> list[str]:
         """Sorted requirement IDs of all violated findings."""

@@ -27,3 +27,19 @@ def test_decision_contract_fields() -> None:
     finding = decision_schema()["$defs"]["Finding"]["properties"]
     assert {"rule", "requirements", "status", "severity", "message", "remedy", "citations"} <= set(finding)
     assert set(finding["status"]["enum"]) == {"satisfied", "violated", "unknown", "not_applicable"}
+
+
+def test_fast_decision_json_equals_pydantic_serialisation() -> None:
+    """Decision.json_text() (assembled from cached finding JSON) is byte-for-byte model_dump_json()."""
+    from pathlib import Path
+
+    from termination.decide import check
+    from termination.decision import Decision
+
+    for path in sorted((Path(__file__).parents[1] / "corpus" / "cases").glob("*.json")):
+        if path.name.endswith(".expected.json"):
+            continue
+        decision = check(path)
+        assert decision.json_text() == decision.model_dump_json(), path.name
+        rebuilt = Decision.model_validate(decision.model_dump())  # no cached JSON: computed path
+        assert rebuilt.json_text() == decision.model_dump_json(), path.name

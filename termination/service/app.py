@@ -215,7 +215,7 @@ async def post_check(request: Request, as_of: str | None = AS_OF) -> Response:
     day = _parse_date(as_of, "as_of")
     record = await _read_case(request)
     decision = await _offload(api.check, record, as_of=day)
-    return Response(decision.model_dump_json(), media_type="application/json")
+    return Response(decision.json_text(), media_type="application/json")
 
 
 @guarded.post(
