@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from termination.analysis.analyzer import analyze_text
-from termination.analysis.models import RulingAnalysis
+from termination.analysis.models import MEASURE_LABELS, RulingAnalysis
 from termination.analysis.reader import SUFFIXES, read_ruling
 from termination.errors import RulingFileError
 
@@ -32,20 +32,6 @@ CONTENT_LABELS = {
     "property": "查明的被执行人财产情况",
     "realized": "实现的债权情况",
     "rights": "申请执行人的权利及被执行人的继续履行义务",
-}
-MEASURE_LABELS = {
-    "enforcement_notice": "执行通知",
-    "report_order": "报告财产令",
-    "network_inquiry": "网络执行查控",
-    "onsite_investigation": "现场调查",
-    "consumption_restriction": "限制消费",
-    "dishonest_list": "纳入失信被执行人名单",
-    "fine": "罚款",
-    "detention": "拘留",
-    "search": "搜查",
-    "reward": "悬赏",
-    "audit": "审计",
-    "applicant_informed": "告知（约谈）申请执行人",
 }
 ROLE_LABELS = {
     "applicant": "申请执行人",

@@ -98,3 +98,20 @@ class RulingAnalysis(_Model):
     measures: list[Measure] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     char_count: int = Field(ge=0, description="输入文本的字符数")
+
+
+#: Chinese names of the measure codes (one vocabulary for the analysis and the review).
+MEASURE_LABELS = {
+    "enforcement_notice": "执行通知",
+    "report_order": "报告财产令",
+    "network_inquiry": "网络执行查控",
+    "onsite_investigation": "现场调查",
+    "consumption_restriction": "限制消费令",
+    "dishonest_list": "纳入失信被执行人名单",
+    "fine": "罚款",
+    "detention": "拘留",
+    "search": "搜查",
+    "reward": "悬赏",
+    "audit": "审计",
+    "applicant_informed": "告知（约谈）申请执行人",
+}

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from termination.analysis.models import MeasureCode, RulingAnalysis
+from termination.analysis.models import MEASURE_LABELS, MeasureCode, RulingAnalysis
 from termination.case import CaseRecord
 
 
@@ -39,20 +39,7 @@ class Mismatch(BaseModel):
     requirement: str | None = None
 
 
-MEASURE_LABEL: dict[str, str] = {
-    "enforcement_notice": "执行通知",
-    "report_order": "报告财产令",
-    "network_inquiry": "网络执行查控",
-    "onsite_investigation": "现场调查",
-    "consumption_restriction": "限制消费令",
-    "dishonest_list": "纳入失信被执行人名单",
-    "fine": "罚款",
-    "detention": "拘留",
-    "search": "搜查",
-    "reward": "悬赏",
-    "audit": "审计",
-    "applicant_informed": "告知申请执行人并听取意见",
-}
+
 
 _ANON_RE = re.compile(r"[某＊*×Ｘ✕○]+|(?<=[\u4e00-\u9fff])[Xx]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -174,7 +161,7 @@ def _measures(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch
     for m in analysis.measures:
         in_text.setdefault(m.measure, set()).add(m.date)
     for code, dates in in_text.items():
-        label = MEASURE_LABEL[code]
+        label = MEASURE_LABELS[code]
         if not recorded.get(code):
             yield Mismatch(code="X-MEASURE-TEXT", message=f"裁定书称已{'采取' if code != 'applicant_informed' else ''}"
                            f"{label}，案件数据中没有记载", requirement="R-2016-6-2")
@@ -188,7 +175,7 @@ def _measures(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch
     for code in _LISTED:
         if recorded[code] and code not in in_text:
             yield Mismatch(code="X-MEASURE-RECORD",
-                           message=f"案件数据记载已采取{MEASURE_LABEL[code]}，裁定书未载明",
+                           message=f"案件数据记载已采取{MEASURE_LABELS[code]}，裁定书未载明",
                            requirement="R-2016-6-2")
 
 
