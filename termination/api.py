@@ -10,6 +10,7 @@ python-docx and the jieba dictionary load on first use, not at import::
     files = api.render(case, draft=True)          # {"…裁定书.docx": b"PK…", …}
     analysis = api.analyze(ruling_text)           # or api.analyze(Path("ruling.docx"))
     catalogue = api.rules(date(2024, 6, 25))      # as ``termination rules --format json``
+    report = api.calendar([case], as_of=date(2026, 3, 20))   # obligations after 终本
     schema = api.case_schema()                    # the case record's JSON Schema
 
 Errors are :mod:`termination.errors` exceptions whose ``str()`` is one Chinese line:
@@ -27,10 +28,11 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     from termination.analysis.models import RulingAnalysis
+    from termination.obligations.models import CalendarReport
     from termination.case import CaseRecord
     from termination.decision import Decision
 
-__all__ = ["CaseInput", "analyze", "case_schema", "check", "render", "rules", "ruleset_version"]
+__all__ = ["CaseInput", "analyze", "calendar", "case_schema", "check", "render", "rules", "ruleset_version"]
 
 #: What every function taking a case accepts: a record, a dict, JSON text/bytes or a path.
 CaseInput: TypeAlias = "CaseRecord | Mapping[str, Any] | str | bytes | Path"
@@ -138,3 +140,24 @@ def case_schema() -> dict[str, Any]:
     from termination.schema_export import case_schema as _case_schema
 
     return _case_schema()
+
+
+def calendar(
+    cases: Sequence[CaseInput],
+    *,
+    as_of: date,
+    soon_days: int = 30,
+    court: str | None = None,
+    judge: str | None = None,
+) -> CalendarReport:
+    """The obligations after 终本 of terminated cases, sorted by due date, with record findings.
+
+    Same as ``termination calendar CASES --as-of DATE --format json``.
+
+    Raises:
+        CaseFileError: a record is not valid.
+    """
+    from termination.obligations import build_calendar
+
+    records = [_record(c) for c in cases]
+    return build_calendar(records, as_of=as_of, soon_days=soon_days, court=court, judge=judge)

@@ -60,6 +60,7 @@ T = TypeVar("T")
 
 OPENAPI_PATH = Path(__file__).resolve().parents[2] / "schemas" / "openapi.json"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -144,6 +145,27 @@ async def _read_case(request: Request) -> CaseRecord:
     record = await _offload(_parse_case, await request.body())
     request.state.case_number = record.case_number  # the one identifier the log may name
     return record
+
+
+def _parse_cases(body: bytes) -> list[CaseRecord]:
+    """Several case records: a JSON array, or JSON Lines; each problem names the item (第N项)."""
+    text = body.strip()
+    if text.startswith(b"["):
+        try:
+            items = json.loads(text)
+        except (ValueError, RecursionError):
+            raise HttpProblem("invalid-json", "案件列表：不是有效的 JSON 数组", field="案件") from None
+        chunks = [json.dumps(item, ensure_ascii=False).encode("utf-8") for item in items]
+    else:
+        chunks = [line for line in text.splitlines() if line.strip()]
+    records: list[CaseRecord] = []
+    for n, chunk in enumerate(chunks, start=1):
+        try:
+            records.append(_parse_case(chunk))
+        except HttpProblem as exc:
+            exc.detail = f"第{n}项：{exc.detail}"
+            raise
+    return records
 
 
 def _attachment(name: str) -> str:
@@ -293,6 +315,44 @@ async def post_analyze(request: Request) -> JSONResponse:
     else:
         raise HttpProblem("unsupported-media-type", f"Content-Type：不支持 {ctype[:60]}，请使用 text/plain 或 multipart/form-data")
     return JSONResponse(await _offload(_analyze_bytes, data, suffix, filename))
+
+
+@guarded.post(
+    "/calendar",
+    summary="终本后义务日历",
+    description="请求体为已终本案件的 JSON 数组（或 JSON Lines，每行一个案件）；响应与 "
+    "`termination calendar --format json|ics|xlsx` 相同。",
+    response_class=Response,
+    responses={
+        200: {"description": "日历", "content": {"application/json": {}, "text/calendar": {}, XLSX: {}}},
+        **openapi_responses(*CASE_PROBLEMS),
+    },
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/CaseRecord"}}},
+        "application/x-ndjson": {"schema": {"type": "string"}},
+    }}},
+)
+async def post_calendar(
+    request: Request,
+    as_of: str = Query(..., description="计算基准日 YYYY-MM-DD", json_schema_extra={"format": "date"}),
+    soon_days: int = Query(30, ge=0, le=3650, description="多少日内到期视为“即将到期”"),
+    court: str | None = Query(None, description="只列该法院的案件（全称）"),
+    judge: str | None = Query(None, description="只列该承办人的案件"),
+    format: Literal["json", "ics", "xlsx"] = Query("json", description="json、ics（iCalendar）或 xlsx"),
+) -> Response:
+    """POST /v1/calendar."""
+    from termination.obligations import output
+
+    day = _parse_date(as_of, "as_of")
+    records = await _offload(_parse_cases, await request.body())
+    report = await _offload(api.calendar, records, as_of=day, soon_days=soon_days, court=court, judge=judge)
+    if format == "ics":
+        return Response(output.to_ics(report), media_type="text/calendar; charset=utf-8",
+                        headers={"Content-Disposition": _attachment("终本后义务.ics")})
+    if format == "xlsx":
+        return Response(output.to_xlsx(report), media_type=XLSX,
+                        headers={"Content-Disposition": _attachment("终本后义务.xlsx")})
+    return Response(report.model_dump_json(), media_type="application/json")
 
 
 @guarded.get(

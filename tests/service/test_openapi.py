@@ -28,7 +28,7 @@ def test_write_openapi_writes_the_pinned_text(tmp_path: Path) -> None:
 
 def test_openapi_names_every_route_and_the_versioned_models(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
-    assert sorted(doc["paths"]) == ["/v1/analyze", "/v1/check", "/v1/health", "/v1/render", "/v1/rules", "/v1/schema/case"]
+    assert sorted(doc["paths"]) == ["/v1/analyze", "/v1/calendar", "/v1/check", "/v1/health", "/v1/render", "/v1/rules", "/v1/schema/case"]
     schemas = doc["components"]["schemas"]
     assert schemas["CaseRecord"]["properties"]["schema_version"]["const"] == "1.0"
     assert schemas["Decision"]["properties"]["decision_version"]["const"] == "1.0"
