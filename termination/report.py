@@ -13,7 +13,12 @@ def _cites(f: Finding) -> str:
 
 def checklist_text(d: Decision) -> str:
     """The Chinese checklist: grouped by kind, ✓ ✗ ? — per rule, remedies for every gap."""
-    lines = [f"{d.court} {d.case_number}", f"终本条件检查（评估日期 {d.as_of.isoformat()}，规则版本 {d.ruleset_version}）", ""]
+    lines = [
+        f"{d.court} {d.case_number}",
+        f"终本条件检查（评估日期 {d.as_of.isoformat()}，规则版本 {d.ruleset_version}）",
+        f"结论：{d.verdict}" + ("" if d.ready else f"（阻却项：{'、'.join(d.blocking_rules)}，详见下方 ✗ 与 ? 各项）"),
+        "",
+    ]
     for category in CATEGORY_ORDER:
         group = [f for f in d.findings if f.category == category]
         if not group:
