@@ -15,18 +15,61 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION: Final = "1.0"
 
 # 案号：（年度）+ 法院代字 + 类型代字 + 编号 + 号 —《关于人民法院案件案号的若干规定》第二、三条
 CASE_NUMBER_RE = re.compile(r"^（(?P<year>\d{4})）(?P<court>[^\s（）()]+?)(?P<kind>执恢|执)(?P<seq>\d+)号$")
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+def _day(value: object) -> object:
+    """Dates as case systems send them: ``2024-03-11``, ``2024-03-11T09:30:00`` or
+    ``2024-03-11 09:30:00`` (the day of the event), ``20240311``; ``""`` means not recorded."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text == "":
+            return None
+        if re.fullmatch(r"\d{8}", text):
+            return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+        if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
+            return text[:10]
+        return text
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError("日期应为字符串 YYYY-MM-DD")  # never read numbers as Unix timestamps
+    return value
+
+
+def _amount(value: object) -> object:
+    """Amounts may carry thousands separators (``200,000.00``, ``200，000.00``)."""
+    if isinstance(value, str):
+        return value.strip().replace(",", "").replace("，", "")
+    return value
+
+
+def _sex(value: object) -> object:
+    """GB/T 2261.1 codes are accepted: 1 男, 2 女."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return {"1": "男", "2": "女", 1: "男", 2: "女"}.get(value, value)
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_day)]
+OptionalDay = Annotated[dt.date | None, BeforeValidator(_day)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2), BeforeValidator(_amount)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_lists_are_empty(cls, data: object) -> object:
+        # Java systems (Jackson) send null for an empty list: read it as "none recorded".
+        if isinstance(data, dict):
+            lists = [n for n, f in cls.model_fields.items() if f.default_factory is list]
+            if any(data.get(n, 0) is None for n in lists):
+                data = {k: ([] if v is None and k in lists else v) for k, v in data.items()}
+        return data
 
 
 # ---------------------------------------------------------------- parties
@@ -46,9 +89,9 @@ class NaturalPerson(_Model):
     kind: Literal["person"] = "person"
     id: str = Field(min_length=1, description="案件内当事人标识，如 A1、R1")
     name: str = Field(min_length=1, description="姓名")
-    sex: Literal["男", "女"] | None = None
+    sex: Annotated[Literal["男", "女"] | None, BeforeValidator(_sex)] = None
     ethnicity: str | None = Field(None, description="民族")
-    birth_date: dt.date | None = Field(None, description="出生日期")
+    birth_date: OptionalDay = Field(None, description="出生日期")
     id_number: str | None = Field(None, description="公民身份号码")
     address: str | None = Field(None, description="住所地")
     deceased: bool | None = Field(None, description="是否已死亡（身份核查结果）")
@@ -101,7 +144,7 @@ class EnforcementBasis(_Model):
     document_number: str = Field(min_length=1, description="执行依据文号，如（2023）京0105民初5678号")
     issuing_body: str = Field(min_length=1, description="作出执行依据的机关")
     document_type: str | None = Field(None, description="民事判决书 / 民事调解书 / 仲裁裁决书 …")
-    effective_date: dt.date | None = None
+    effective_date: OptionalDay = None
     obligation: str | None = Field(None, description="执行依据确定的义务（摘要）")
 
 
@@ -154,8 +197,8 @@ class Notice(_Model):
     """执行通知书 to one respondent."""
 
     respondent: str
-    issued_on: dt.date
-    served_on: dt.date | None = None
+    issued_on: Day
+    served_on: OptionalDay = None
     names_delay_interest: bool | None = Field(None, description="是否载明迟延履行利息/迟延履行金")
     dishonest_warning: bool | None = Field(None, description="是否载明失信风险提示")
 
@@ -164,8 +207,8 @@ class ReportOrder(_Model):
     """报告财产令 to one respondent."""
 
     respondent: str
-    issued_on: dt.date
-    served_on: dt.date | None = None
+    issued_on: Day
+    served_on: OptionalDay = None
 
 
 class PropertyReport(_Model):
@@ -175,8 +218,8 @@ class PropertyReport(_Model):
     status: Literal["reported", "none", "late", "refused", "false"] = Field(
         description="如实报告 / 未报告 / 逾期报告 / 拒绝报告 / 虚假报告"
     )
-    received_on: dt.date | None = None
-    verified_on: dt.date | None = Field(None, description="法院核查日期")
+    received_on: OptionalDay = None
+    verified_on: OptionalDay = Field(None, description="法院核查日期")
     verification_result: str | None = None
 
 
@@ -186,7 +229,7 @@ class Sanction(_Model):
     target: str = Field(description="被执行人 id，或其他人员姓名")
     type: Literal["fine", "detention", "criminal_referral"]
     reason: Literal["report_violation", "obstruction", "restriction_violation", "other"]
-    decided_on: dt.date
+    decided_on: Day
     amount: Money | None = None
 
 
@@ -194,8 +237,8 @@ class ConsumptionRestriction(_Model):
     """限制消费令."""
 
     respondent: str
-    issued_on: dt.date
-    lifted_on: dt.date | None = None
+    issued_on: Day
+    lifted_on: OptionalDay = None
     lift_reason: Literal["security", "applicant_consent", "performed", "other"] | None = None
     signed_by_president: bool | None = None
     bound_persons: list[str] = Field(default_factory=list, description="单位被执行人的法定代表人等")
@@ -206,10 +249,10 @@ class DishonestListing(_Model):
 
     respondent: str
     ground: int = Field(ge=1, le=6, description="《失信规定》第一条第几项")
-    decided_on: dt.date
+    decided_on: Day
     period_years: int | None = Field(None, ge=1, le=5, description="失信期限（年）；第一项无期限")
-    served_on: dt.date | None = None
-    deleted_on: dt.date | None = None
+    served_on: OptionalDay = None
+    deleted_on: OptionalDay = None
 
 
 class NetworkInquiry(_Model):
@@ -218,8 +261,8 @@ class NetworkInquiry(_Model):
     respondent: str
     system: Literal["总对总", "点对点"]
     scope: list[AssetCategory] = Field(min_length=1)
-    requested_on: dt.date
-    feedback_on: dt.date | None = Field(None, description="反馈日期；未填=尚未反馈")
+    requested_on: Day
+    feedback_on: OptionalDay = Field(None, description="反馈日期；未填=尚未反馈")
     found: list[AssetCategory] = Field(default_factory=list, description="有财产反馈的类别")
 
 
@@ -229,10 +272,10 @@ class Clue(_Model):
     id: str
     source: Literal["applicant", "other", "respondent_report"]
     description: str | None = None
-    received_on: dt.date
+    received_on: Day
     concrete: bool = Field(True, description="是否为具体财产线索（财产调查规定第二条）")
     urgent: bool = False
-    verified_on: dt.date | None = None
+    verified_on: OptionalDay = None
     result: str | None = None
 
 
@@ -240,7 +283,7 @@ class OnsiteInvestigation(_Model):
     """现场调查（被执行人住所地或可能隐匿、转移财产所在地）."""
 
     respondent: str
-    date: dt.date
+    date: Day
     place: str
     result: str | None = None
     items: list[AssetCategory] = Field(default_factory=list, description="调查涉及的财产类别")
@@ -250,7 +293,7 @@ class Search(_Model):
     """搜查."""
 
     respondent: str
-    date: dt.date
+    date: Day
     signed_by_president: bool | None = None
 
 
@@ -258,10 +301,10 @@ class InvestigationApplication(_Model):
     """申请执行人关于审计或悬赏的书面申请及其处理."""
 
     kind: Literal["audit", "reward"]
-    received_on: dt.date
-    decided_on: dt.date | None = None
+    received_on: Day
+    decided_on: OptionalDay = None
     granted: bool | None = None
-    carried_out_on: dt.date | None = None
+    carried_out_on: OptionalDay = None
 
 
 class Interrogation(_Model):
@@ -269,13 +312,13 @@ class Interrogation(_Model):
 
     respondent: str
     person: str
-    date: dt.date
+    date: Day
 
 
 class DisposalAttempt(_Model):
     """One auction or sale of a found asset."""
 
-    date: dt.date
+    date: Day
     method: Literal["auction", "sale"]
     outcome: Literal["sold", "failed", "pending"]
 
@@ -304,18 +347,18 @@ class Seizure(_Model):
     respondent: str
     asset_type: Literal["bank_deposit", "movable", "real_estate", "other_right"]
     description: str | None = None
-    start: dt.date
-    expiry: dt.date
-    renewed_on: dt.date | None = None
-    renewed_until: dt.date | None = None
-    released_on: dt.date | None = None
+    start: Day
+    expiry: Day
+    renewed_on: OptionalDay = None
+    renewed_until: OptionalDay = None
+    released_on: OptionalDay = None
 
 
 class LocateEffort(_Model):
     """查找下落不明的被执行人的措施."""
 
     respondent: str
-    date: dt.date
+    date: Day
     method: str
 
 
@@ -323,7 +366,7 @@ class Obstruction(_Model):
     """妨害执行的行为."""
 
     by: str = Field(description="被执行人 id 或其他人员姓名")
-    date: dt.date
+    date: Day
     description: str
     criminal_threshold_met: bool | None = Field(None, description="是否达到拒执罪立案标准")
 
@@ -357,7 +400,7 @@ InterviewItem = Literal["execution_status", "investigation_measures", "property_
 class Interview(_Model):
     """约谈申请执行人（终本规定第五条）."""
 
-    date: dt.date
+    date: Day
     interviewee: str = Field(description="被约谈人姓名")
     capacity: Literal["applicant", "agent", "legal_representative"]
     special_authority: bool | None = Field(None, description="代理人是否有特别授权")
@@ -373,14 +416,14 @@ class Interview(_Model):
 class SignedConfirmation(_Model):
     """申请执行人签字确认终本."""
 
-    signed_on: dt.date
+    signed_on: Day
     signed_by: str
 
 
 class CollegialReview(_Model):
     """合议庭审查核实."""
 
-    date: dt.date
+    date: Day
     members: list[str] = Field(min_length=3)
     presiding: str | None = None
 
@@ -388,7 +431,7 @@ class CollegialReview(_Model):
 class PresidentApproval(_Model):
     """院长批准."""
 
-    date: dt.date
+    date: Day
     name: str
 
 
@@ -403,41 +446,41 @@ class Approval(_Model):
 class BankruptcyInquiry(_Model):
     """执行转破产征询（执转破意见第4条）."""
 
-    asked_on: dt.date
+    asked_on: Day
     applicant_answer: Literal["consent", "refuse", "no_answer"]
     respondent_answer: Literal["consent", "refuse", "no_answer"]
     written_consent: bool | None = Field(None, description="同意移送的一方是否书面同意")
-    transfer_decided_on: dt.date | None = Field(None, description="移送决定日期")
+    transfer_decided_on: OptionalDay = Field(None, description="移送决定日期")
 
 
 class Termination(_Model):
     """The proposed (or, for a closed case, the actual) 终本."""
 
-    proposed_date: dt.date = Field(description="拟终本日期（裁定日期）")
+    proposed_date: Day = Field(description="拟终本日期（裁定日期）")
     applicant_requested: bool = Field(False, description="申请执行人申请终本")
     judges: list[str] = Field(default_factory=list, description="审判长/审判员/执行员")
     clerk: str | None = Field(None, description="书记员")
-    served_on: dt.date | None = Field(None, description="裁定书送达申请执行人日期（已结案件）")
+    served_on: OptionalDay = Field(None, description="裁定书送达申请执行人日期（已结案件）")
 
 
 class PostInquiry(_Model):
     """终本后的网络查询（终本规定第九条第二款）."""
 
-    date: dt.date
+    date: Day
     found: bool
-    notified_applicant_on: dt.date | None = None
+    notified_applicant_on: OptionalDay = None
 
 
 class PostTermination(_Model):
     """What happened after 终本 (for the obligations calendar)."""
 
-    database_entered_on: dt.date | None = Field(None, description="纳入终本案件库日期")
+    database_entered_on: OptionalDay = Field(None, description="纳入终本案件库日期")
     inquiries: list[PostInquiry] = Field(default_factory=list)
-    new_clue_received_on: dt.date | None = Field(None, description="终本后收到有效财产线索的日期")
-    fully_performed_on: dt.date | None = None
-    resumed_on: dt.date | None = None
+    new_clue_received_on: OptionalDay = Field(None, description="终本后收到有效财产线索的日期")
+    fully_performed_on: OptionalDay = None
+    resumed_on: OptionalDay = None
     resumed_case_number: str | None = None
-    database_removed_on: dt.date | None = None
+    database_removed_on: OptionalDay = None
 
 
 # ---------------------------------------------------------------- the record
@@ -450,8 +493,8 @@ class CaseRecord(_Model):
     court: str = Field(min_length=2, description="执行法院全称")
     case_number: str = Field(description="案号，如（2024）京0105执1234号；恢复执行为 执恢")
     judge: str | None = Field(None, description="承办人")
-    filing_date: dt.date = Field(description="立案日期")
-    application_received_on: dt.date | None = Field(None, description="收到申请执行书或移交执行书日期")
+    filing_date: Day = Field(description="立案日期")
+    application_received_on: OptionalDay = Field(None, description="收到申请执行书或移交执行书日期")
     applicants: list[Party] = Field(min_length=1)
     respondents: list[Respondent] = Field(min_length=1)
     basis: EnforcementBasis
@@ -502,6 +545,13 @@ class CaseRecord(_Model):
         return self
 
     # -- convenience -----------------------------------------------------
+
+    @property
+    def court_code(self) -> str:
+        """法院代字 from the case number, e.g. 京0105 (the first character is the province)."""
+        match = CASE_NUMBER_RE.match(self.case_number)
+        assert match is not None  # validated above
+        return match["court"]
 
     @property
     def kind(self) -> Literal["执", "执恢"]:

@@ -151,7 +151,10 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
     context = {**facts, "names": names, "case": record, "as_of": on}
     findings: list[Finding] = []
     findings_json: list[str] = []
+    court_code = record.court_code
     for rule, quoted, unquoted, provisions in _in_force(on):
+        if not rule.applies_to_court(record.court, court_code):
+            continue  # a local rule of another court (optional overlay)
         status = statuses[rule.code]
         message = messages.get((rule.code, status)) or messages[(rule.code, "satisfied")]
         failing = status in ("violated", "unknown")

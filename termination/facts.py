@@ -101,15 +101,17 @@ def derive(case: CaseRecord, as_of: date) -> tuple[dict[str, Value], dict[str, l
 
 
 def _count(ctx: Context, key: str, items: Iterable[tuple[str, bool | None]]) -> int | None:
-    """Kleene count of failing items; remembers the failing labels under ``key``."""
+    """Kleene count of failing items; remembers the failing labels under ``key`` and the
+    undecided ones under ``key + "_unknown"`` (for messages that name who lacks data)."""
     failing: list[str] = []
-    unknown = False
+    unknown: list[str] = []
     for label, fails in items:
         if fails is None:
-            unknown = True
+            unknown.append(label)
         elif fails:
             failing.append(label)
     ctx.names[key] = failing
+    ctx.names[f"{key}_unknown"] = unknown
     if failing:
         return len(failing)
     return None if unknown else 0
@@ -304,8 +306,10 @@ def report_orders_not_with_notice(ctx: Context) -> Value:
         if not money or (notice is not None and notice < CAICHAN_2017):
             return False
         orders = [o.issued_on for o in m.report_orders if o.respondent == r.party.id and ctx.on_time(o.issued_on)]
+        if notice is None and not orders:
+            return False  # neither was issued: B01 and B04 say so; nothing to compare here
         if notice is None or not orders:
-            return None
+            return True  # one was issued without the other: not "together"
         return min(orders) != notice
 
     return _resp(ctx, "report_orders_not_with_notice", late)
@@ -672,13 +676,34 @@ def respondents_missing_extended_scope(ctx: Context) -> Value:
 
 @fact("隐匿财产、会计账簿且拒不交出的被执行人数")
 def concealing_respondents(ctx: Context) -> Value:
-    return _resp(ctx, "concealing_respondents", lambda r: r.concealment)
+    return _resp(ctx, "concealing_respondents", lambda r: _concealment(ctx, r))
+
+
+def _concealment(ctx: Context, r: Respondent) -> bool | None:
+    """Whether the respondent hid property or account books and refused to hand them over.
+
+    Concealment is an event, like an obstruction: a case system records it when it happens and
+    never records its absence. So an unrecorded flag reads as "none", unless the record itself
+    points to possible concealment (a false property report, or obstruction by the respondent);
+    then it is unknown and the judge must say (respondents[].concealment).
+    """
+    if r.concealment is not None:
+        return r.concealment
+    hints = _report_status(ctx, r) == "false" or any(
+        o.by == r.party.id and ctx.on_time(o.date) for o in ctx.case.measures.obstructions
+    )
+    return None if hints else False
 
 
 @fact("隐匿财产而未搜查的被执行人数")
 def concealing_without_search(ctx: Context) -> Value:
     searched = _ids(ctx.case.measures.searches, ctx, "date")
-    return _resp(ctx, "concealing_without_search", lambda r: None if r.concealment is None else r.concealment and r.party.id not in searched)
+
+    def unsearched(r: Respondent) -> bool | None:
+        hidden = _concealment(ctx, r)
+        return None if hidden is None else hidden and r.party.id not in searched
+
+    return _resp(ctx, "concealing_without_search", unsearched)
 
 
 @fact("尚未处理完毕的审计、悬赏申请数")

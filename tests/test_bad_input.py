@@ -124,3 +124,25 @@ def test_entry_point_prints_no_traceback(path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1
     assert _CJK.search(proc.stderr)
+
+
+def test_what_case_systems_really_send_is_accepted() -> None:
+    """Date-times (the day counts), YYYYMMDD, "" for an optional date, null lists, 1,234.00 and GB/T sex codes."""
+    import copy
+    import json as _json
+    from pathlib import Path as _Path
+
+    from termination.io import load_case
+
+    base = _json.loads((_Path(__file__).parents[1] / "corpus/cases/01-compliant-person.json").read_text(encoding="utf-8"))
+    data = copy.deepcopy(base)
+    data["filing_date"] = "2024-03-04T09:30:00"
+    data["application_received_on"] = ""
+    data["termination"]["proposed_date"] = "20240625"
+    data["measures"]["clues"] = None
+    data["claim"]["amount_due"] = "300,000.00"
+    data["applicants"][0]["sex"] = "2"
+    record = load_case(data)
+    assert str(record.filing_date) == "2024-03-04" and record.application_received_on is None
+    assert str(record.termination.proposed_date) == "2024-06-25" and record.measures.clues == []
+    assert str(record.claim.amount_due) == "300000.00" and record.applicants[0].sex == "女"

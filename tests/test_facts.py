@@ -409,3 +409,39 @@ def test_interview_on_the_ruling_date_is_before_the_ruling(interview: str, statu
     record = case(interview__date=interview, approval__applicant_confirmation__signed_on="2024-06-25")
     d = check(record)
     assert (d.finding("F01").status, d.finding("F02").status) == (status, status)
+
+
+def test_unrecorded_concealment_reads_as_none_unless_the_record_hints_at_it() -> None:
+    # 隐匿财产拒不交出 is an event: recorded when it happens (like an obstruction).
+    record = case(respondents__0__concealment=...)
+    assert facts(record)["concealing_respondents"] == 0
+    assert check(record).finding("D09").status == "not_applicable"
+    # a false property report points to possible concealment: the judge must say
+    hinted = case(respondents__0__concealment=..., measures__property_reports=[{"respondent": "R1", "status": "false"}])
+    assert facts(hinted)["concealing_respondents"] is None
+    finding = check(hinted).finding("D09")
+    assert finding.status == "unknown" and "张建国" in finding.message and "concealment" in finding.message
+
+
+def test_report_order_never_issued_is_not_issued_with_the_notice() -> None:
+    record = case(measures__report_orders=[])
+    assert facts(record)["report_orders_not_with_notice"] == 1
+    d = check(record)
+    assert (d.finding("B04").status, d.finding("B05").status) == ("violated", "violated")
+
+
+def test_local_rules_apply_only_to_their_courts() -> None:
+    beijing = check(case())  # （2024）京0105执12345号
+    assert "F04" not in {f.rule for f in beijing.findings}  # 河南高院规定
+    assert "D13" not in {f.rule for f in beijing.findings}  # 江陵县法院规范
+    henan = check(case(case_number="（2024）豫0105执12345号", court="河南省郑州市金水区人民法院"))
+    assert henan.finding("F04").status == "satisfied"
+    jiangling = check(case(case_number="（2024）鄂1024执88号", court="湖北省江陵县人民法院", termination__proposed_date="2024-07-01"))  # the 江陵 rules start 2024-06-26
+    assert {"D12", "D13", "D17"} <= {f.rule for f in jiangling.findings}
+
+
+def test_unrecorded_interview_items_name_the_field() -> None:
+    record = case(interview__items_told=[])
+    finding = check(record).finding("F01")
+    assert finding.status == "unknown" and "items_told" in finding.message
+    assert "补录" in (finding.remedy or "")

@@ -81,6 +81,9 @@ class Rule(_Model):
     severity: Severity
     valid_from: date
     valid_to: date | None = None
+    jurisdiction: list[str] | None = Field(
+        None, description="local rules only: court-code prefixes of the case number (豫) or parts of the court name (江陵县)"
+    )
     legal_basis: list[LegalBasis] = Field(min_length=1)
     applies_when: Condition | None = None
     condition: Condition
@@ -88,6 +91,12 @@ class Rule(_Model):
     remedy: str
     notes: str | None = None
     tests: list[RuleTest] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _jurisdiction_only_for_local_rules(self) -> Rule:
+        if self.jurisdiction is not None and self.severity != "local":
+            raise ValueError("jurisdiction 只用于地方规范（severity: local）")
+        return self
 
     @model_validator(mode="after")
     def _tests_both_ways(self) -> Rule:
@@ -99,6 +108,12 @@ class Rule(_Model):
     def in_force(self, on: date) -> bool:
         """Whether the rule applies on ``on``."""
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+    def applies_to_court(self, court: str, court_code: str) -> bool:
+        """Whether a (local) rule governs a case of this court; national rules always do."""
+        if self.jurisdiction is None:
+            return True
+        return any(court_code.startswith(j) or j in court for j in self.jurisdiction)
 
 
 class NotEncoded(_Model):
