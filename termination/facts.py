@@ -330,12 +330,17 @@ def _report_status(ctx: Context, r: Respondent) -> str | None:
     return reports[-1].status if reports else None
 
 
+def _ordered_to_report(ctx: Context, r: Respondent) -> bool:
+    """Whether a 报告财产令 reached this respondent by ``as_of`` (otherwise B04 is what fails)."""
+    return any(o.respondent == r.party.id and ctx.on_time(o.issued_on) for o in ctx.case.measures.report_orders)
+
+
 @fact("已报告财产但未经核查的被执行人数")
 def reports_unverified(ctx: Context) -> Value:
     def unverified(r: Respondent) -> bool | None:
         reports = _reports(ctx, r)
         if not reports:
-            return None
+            return None if _ordered_to_report(ctx, r) else False  # no order, nothing to verify
         return any(p.status != "none" and p.status != "refused" and not ctx.on_time(p.verified_on) for p in reports)
 
     return _resp(ctx, "reports_unverified", unverified)
@@ -345,7 +350,9 @@ def reports_unverified(ctx: Context) -> Value:
 def report_violators(ctx: Context) -> Value:
     def violates(r: Respondent) -> bool | None:
         status = _report_status(ctx, r)
-        return None if status is None else status in REPORT_VIOLATIONS
+        if status is None:
+            return None if _ordered_to_report(ctx, r) else False  # no order, no duty to report yet
+        return status in REPORT_VIOLATIONS
 
     return _resp(ctx, "report_violators", violates)
 

@@ -445,3 +445,15 @@ def test_unrecorded_interview_items_name_the_field() -> None:
     finding = check(record).finding("F01")
     assert finding.status == "unknown" and "items_told" in finding.message
     assert "补录" in (finding.remedy or "")
+
+
+def test_no_report_order_means_nothing_to_verify_or_sanction() -> None:
+    # 报告财产令 never issued: B04 fails; B06-B08 have nothing to judge (not unknown).
+    record = case(measures__report_orders=[], measures__property_reports=[])
+    f = facts(record)
+    assert (f["reports_unverified"], f["report_violators"]) == (0, 0)
+    d = check(record)
+    assert d.finding("B04").status == "violated" and d.finding("B06").status == "satisfied"
+    # ordered but nothing recorded about the answer: unknown
+    ordered = case(measures__property_reports=[])
+    assert facts(ordered)["reports_unverified"] is None
