@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -53,6 +53,13 @@ def _sex(value: object) -> object:
     return value
 
 
+def _none_as_empty(value: object) -> object:
+    """Java systems (Jackson) send null for an empty list: read it as "none recorded"."""
+    return [] if value is None else value
+
+
+T = TypeVar("T")
+Items = Annotated[list[T], BeforeValidator(_none_as_empty)]  # a list; null reads as []
 Day = Annotated[dt.date, BeforeValidator(_day)]
 OptionalDay = Annotated[dt.date | None, BeforeValidator(_day)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2), BeforeValidator(_amount)]
@@ -60,16 +67,6 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2), BeforeV
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _null_lists_are_empty(cls, data: object) -> object:
-        # Java systems (Jackson) send null for an empty list: read it as "none recorded".
-        if isinstance(data, dict):
-            lists = [n for n, f in cls.model_fields.items() if f.default_factory is list]
-            if any(data.get(n, 0) is None for n in lists):
-                data = {k: ([] if v is None and k in lists else v) for k, v in data.items()}
-        return data
 
 
 # ---------------------------------------------------------------- parties
@@ -241,7 +238,7 @@ class ConsumptionRestriction(_Model):
     lifted_on: OptionalDay = None
     lift_reason: Literal["security", "applicant_consent", "performed", "other"] | None = None
     signed_by_president: bool | None = None
-    bound_persons: list[str] = Field(default_factory=list, description="单位被执行人的法定代表人等")
+    bound_persons: Items[str] = Field(default_factory=list, description="单位被执行人的法定代表人等")
 
 
 class DishonestListing(_Model):
@@ -263,7 +260,7 @@ class NetworkInquiry(_Model):
     scope: list[AssetCategory] = Field(min_length=1)
     requested_on: Day
     feedback_on: OptionalDay = Field(None, description="反馈日期；未填=尚未反馈")
-    found: list[AssetCategory] = Field(default_factory=list, description="有财产反馈的类别")
+    found: Items[AssetCategory] = Field(default_factory=list, description="有财产反馈的类别")
 
 
 class Clue(_Model):
@@ -286,7 +283,7 @@ class OnsiteInvestigation(_Model):
     date: Day
     place: str
     result: str | None = None
-    items: list[AssetCategory] = Field(default_factory=list, description="调查涉及的财产类别")
+    items: Items[AssetCategory] = Field(default_factory=list, description="调查涉及的财产类别")
 
 
 class Search(_Model):
@@ -333,7 +330,7 @@ class Asset(_Model):
     value: Money | None = Field(None, description="价值或余额（元）")
     seized: bool | None = Field(None, description="是否已查封、扣押、冻结")
     physically_seized: bool | None = Field(None, description="车辆、船舶等是否已实际扣押")
-    disposal_attempts: list[DisposalAttempt] = Field(default_factory=list)
+    disposal_attempts: Items[DisposalAttempt] = Field(default_factory=list)
     accepted_in_lieu: bool | None = Field(None, description="申请执行人是否接受以物抵债")
     management_possible: bool | None = Field(None, description="是否可以强制管理")
     status: Literal["disposed", "disposing", "undisposed", "not_disposable"]
@@ -374,22 +371,22 @@ class Obstruction(_Model):
 class Measures(_Model):
     """执行经过：every measure and event of the enforcement, dated."""
 
-    enforcement_notices: list[Notice] = Field(default_factory=list)
-    report_orders: list[ReportOrder] = Field(default_factory=list)
-    property_reports: list[PropertyReport] = Field(default_factory=list)
-    sanctions: list[Sanction] = Field(default_factory=list)
-    consumption_restrictions: list[ConsumptionRestriction] = Field(default_factory=list)
-    dishonest_listings: list[DishonestListing] = Field(default_factory=list)
-    network_inquiries: list[NetworkInquiry] = Field(default_factory=list)
-    clues: list[Clue] = Field(default_factory=list)
-    onsite_investigations: list[OnsiteInvestigation] = Field(default_factory=list)
-    searches: list[Search] = Field(default_factory=list)
-    investigation_applications: list[InvestigationApplication] = Field(default_factory=list)
-    interrogations: list[Interrogation] = Field(default_factory=list)
-    assets: list[Asset] = Field(default_factory=list)
-    seizures: list[Seizure] = Field(default_factory=list)
-    locate_efforts: list[LocateEffort] = Field(default_factory=list)
-    obstructions: list[Obstruction] = Field(default_factory=list)
+    enforcement_notices: Items[Notice] = Field(default_factory=list)
+    report_orders: Items[ReportOrder] = Field(default_factory=list)
+    property_reports: Items[PropertyReport] = Field(default_factory=list)
+    sanctions: Items[Sanction] = Field(default_factory=list)
+    consumption_restrictions: Items[ConsumptionRestriction] = Field(default_factory=list)
+    dishonest_listings: Items[DishonestListing] = Field(default_factory=list)
+    network_inquiries: Items[NetworkInquiry] = Field(default_factory=list)
+    clues: Items[Clue] = Field(default_factory=list)
+    onsite_investigations: Items[OnsiteInvestigation] = Field(default_factory=list)
+    searches: Items[Search] = Field(default_factory=list)
+    investigation_applications: Items[InvestigationApplication] = Field(default_factory=list)
+    interrogations: Items[Interrogation] = Field(default_factory=list)
+    assets: Items[Asset] = Field(default_factory=list)
+    seizures: Items[Seizure] = Field(default_factory=list)
+    locate_efforts: Items[LocateEffort] = Field(default_factory=list)
+    obstructions: Items[Obstruction] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- applicant & approval
@@ -406,7 +403,7 @@ class Interview(_Model):
     special_authority: bool | None = Field(None, description="代理人是否有特别授权")
     interviewer: str | None = Field(None, description="约谈人（承办人）")
     mode: Literal["in_person", "phone", "video", "written", "sms", "wechat", "email"]
-    items_told: list[InterviewItem] = Field(default_factory=list)
+    items_told: Items[InterviewItem] = Field(default_factory=list)
     opinion: str | None = Field(None, description="申请执行人的意见")
     agrees: bool | None = Field(None, description="是否同意终本")
     record_signed: bool | None = Field(None, description="约谈笔录是否经签名")
@@ -458,7 +455,7 @@ class Termination(_Model):
 
     proposed_date: Day = Field(description="拟终本日期（裁定日期）")
     applicant_requested: bool = Field(False, description="申请执行人申请终本")
-    judges: list[str] = Field(default_factory=list, description="审判长/审判员/执行员")
+    judges: Items[str] = Field(default_factory=list, description="审判长/审判员/执行员")
     clerk: str | None = Field(None, description="书记员")
     served_on: OptionalDay = Field(None, description="裁定书送达申请执行人日期（已结案件）")
 
@@ -475,7 +472,7 @@ class PostTermination(_Model):
     """What happened after 终本 (for the obligations calendar)."""
 
     database_entered_on: OptionalDay = Field(None, description="纳入终本案件库日期")
-    inquiries: list[PostInquiry] = Field(default_factory=list)
+    inquiries: Items[PostInquiry] = Field(default_factory=list)
     new_clue_received_on: OptionalDay = Field(None, description="终本后收到有效财产线索的日期")
     fully_performed_on: OptionalDay = None
     resumed_on: OptionalDay = None
