@@ -59,6 +59,7 @@ def _none_as_empty(value: object) -> object:
 
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 Items = Annotated[list[T], BeforeValidator(_none_as_empty)]  # a list; null reads as []
 Day = Annotated[dt.date, BeforeValidator(_day)]
 OptionalDay = Annotated[dt.date | None, BeforeValidator(_day)]
@@ -557,6 +558,17 @@ class CaseRecord(_Model):
         assert match is not None  # validated above
         return "执恢" if match["kind"] == "执恢" else "执"
 
+    def as_of(self, on: dt.date) -> CaseRecord:
+        """The record as it stood on ``on``: events dated later are left out.
+
+        An item of a timeline (a notice, an inquiry, a sanction…) dated after ``on`` is dropped;
+        an optional event date after ``on`` (served, verified, fed back, lifted…) reads as not
+        yet happened. Dates that are not events — the ruling date itself, expiries, birth
+        dates — are kept. Documents render from this view, so they never state what the
+        check, run as of the same date, did not count.
+        """
+        return _cut(self, on)
+
     def respondent(self, party_id: str) -> Respondent:
         """The respondent with this id."""
         return next(r for r in self.respondents if r.party.id == party_id)
@@ -565,3 +577,34 @@ class CaseRecord(_Model):
 def _ordered(later: dt.date | None, earlier: dt.date, field: str, earlier_label: str) -> None:
     if later is not None and later < earlier:
         raise ValueError(f"{field}：日期不得早于{earlier_label}（{earlier.isoformat()}）")
+
+
+#: The date that places an item of the timeline (the first one a model has).
+_EVENT_DATES = ("issued_on", "requested_on", "decided_on", "received_on", "asked_on", "signed_on", "date", "start")
+#: Optional dates that are not events and stay as recorded.
+_KEEP = frozenset({"renewed_until", "effective_date", "birth_date"})
+
+
+def _placed_after(item: BaseModel, on: dt.date) -> bool:
+    for name in _EVENT_DATES:
+        if name in type(item).model_fields:
+            value = getattr(item, name)
+            return isinstance(value, dt.date) and value > on
+    return False
+
+
+def _cut(model: M, on: dt.date) -> M:
+    updates: dict[str, object] = {}
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            if _placed_after(value, on) and not field.is_required():
+                updates[name] = None
+            else:
+                updates[name] = _cut(value, on)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            updates[name] = [_cut(v, on) for v in value if not _placed_after(v, on)]
+        elif (isinstance(value, dt.date) and value > on and not field.is_required()
+              and name not in _KEEP and name not in _EVENT_DATES):
+            updates[name] = None
+    return model.model_copy(update=updates)

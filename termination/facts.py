@@ -533,6 +533,8 @@ def listings_barred_by_article_3(ctx: Context) -> Value:
 def minor_listings(ctx: Context) -> Value:
     # 失信规定第四条：被执行人为未成年人的，人民法院不得将其纳入失信被执行人名单
     def minor(x: Any) -> bool | None:
+        if ctx.on_time(x.deleted_on):
+            return False  # revoked by the evaluation date (失信规定第九条): the defect is cured
         return _is_minor(ctx.case.respondent(x.respondent), x.decided_on)
 
     return _count(ctx, "minor_listings", ((ctx.name(x.respondent), minor(x)) for x in _listings_since_2017(ctx)))

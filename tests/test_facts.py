@@ -457,3 +457,12 @@ def test_no_report_order_means_nothing_to_verify_or_sanction() -> None:
     # ordered but nothing recorded about the answer: unknown
     ordered = case(measures__property_reports=[])
     assert facts(ordered)["reports_unverified"] is None
+
+
+def test_a_revoked_listing_of_a_minor_no_longer_counts() -> None:
+    # listed 2024-04-10 while a minor (born 2008-05-01), revoked 2024-05-02 before the ruling
+    listing = dict(BASE["measures"]["dishonest_listings"][0], deleted_on="2024-05-02")
+    record = case(respondents__0__party__birth_date="2008-05-01", measures__dishonest_listings=[listing])
+    assert facts(record)["minor_listings"] == 0
+    assert check(record).finding("C09").status == "satisfied"
+    assert facts(record, date(2024, 5, 1))["minor_listings"] == 1  # not yet revoked on that day

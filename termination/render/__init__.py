@@ -99,7 +99,8 @@ def render_documents(
         raise NotReadyError("案件尚不符合终本条件，未生成正式文书（可使用 --draft 生成标注缺项的草稿）",
                             missing=missing_steps(decision))
     try:
-        values = build(case, decision, draft=draft)
+        # The documents state the record as it stood on the decision's date, as the check counted it.
+        values = build(case.as_of(decision.as_of), decision, draft=draft)
         env = _environment()
         out: dict[str, bytes] = {}
         for name in names:

@@ -218,6 +218,17 @@ class Context:
         return [gap_marker(f"{f.rule} {f.title}——{f.message}")
                 for f in self.decision.findings if f.blocks and section_of(f.rule) == section]
 
+    def unit_of(self, person: str) -> tuple[str, str] | None:
+        """(unit respondent, the person's capacity) when ``person`` acts for a unit respondent."""
+        for r in self.case.respondents:
+            p = r.party
+            if isinstance(p, Organisation) and p.legal_representative == person:
+                return p.name, "法定代表人"
+        for cr in self.case.measures.consumption_restrictions:
+            if person in cr.bound_persons and self.names.get(cr.respondent):
+                return self.names[cr.respondent], "主要负责人"
+        return None
+
     def who(self, party_id: str) -> str:
         """被执行人张三 for a respondent id; other persons by their own name."""
         name = self.names.get(party_id)
@@ -392,14 +403,21 @@ class Context:
         for ob in m.obstructions:
             ev.append(Event(ob.date, f"{self.who(ob.by)}妨害执行：{ob.description.rstrip('。')}", 15))
         for sa in m.sanctions:
-            target = self.who(sa.target)
+            # The one who acted and the one sanctioned differ for a unit: 因被执行人甲公司违反财产报告制度，
+            # 决定对其法定代表人乙罚款（财产调查规定第九条第二款；民事诉讼法对单位主要负责人的处罚）.
+            actor, whom = self.who(sa.target), "其"
+            if sa.target not in self.names:
+                unit = self.unit_of(sa.target)
+                if unit:
+                    actor, whom = f"被执行人{unit[0]}", f"其{unit[1]}{sa.target}"
+            because = f"因{actor}{SANCTION_REASON[sa.reason]}，"
             if sa.type == "fine":
                 what = f"罚款{money(sa.amount)}" if sa.amount is not None else "罚款"
-                t = f"因{target}{SANCTION_REASON[sa.reason]}，决定对其{what}"
+                t = f"{because}决定对{whom}{what}"
             elif sa.type == "detention":
-                t = f"因{target}{SANCTION_REASON[sa.reason]}，决定对其司法拘留"
+                t = f"{because}决定对{whom}司法拘留"
             else:
-                t = f"因{target}{SANCTION_REASON[sa.reason]}，依法启动刑事责任追究程序"
+                t = f"{because}对{whom}依法启动刑事责任追究程序"
             ev.append(Event(sa.decided_on, t, 16))
         if c.bankruptcy:
             b = c.bankruptcy

@@ -202,3 +202,43 @@ def test_unverified_wording_is_never_quoted() -> None:
         text = data.decode("utf-8")
         assert "终结本次执行程序前，人民法院应当将案件执行情况" not in text, name
         assert "六十日" not in text, name
+
+
+def test_measures_after_the_ruling_date_are_not_in_the_documents() -> None:
+    """A later inquiry, detention or auction is not stated in a ruling dated before them."""
+    import json
+    from pathlib import Path
+
+    from termination.decide import check
+    from termination.io import load_case
+    from termination.render import render_documents
+
+    data = json.loads((Path(__file__).parents[2] / "corpus/cases/01-compliant-person.json").read_text(encoding="utf-8"))
+    data["measures"]["network_inquiries"].append(
+        {"respondent": "R1", "system": "总对总", "scope": ["bank_deposit"], "requested_on": "2024-07-20",
+         "feedback_on": "2024-07-25", "found": ["bank_deposit"]})
+    data["measures"]["sanctions"] = [{"target": "R1", "type": "detention", "reason": "obstruction", "decided_on": "2024-08-01"}]
+    record = load_case(data)
+    decision = check(record)  # as of the ruling date 2024-06-25
+    assert decision.ready
+    text = render_documents(record, decision, only=["ruling"], fmt="txt")["执行裁定书.txt"].decode("utf-8")
+    assert "2024年7月20日" not in text and "2024年8月1日" not in text and "司法拘留" not in text
+    assert "2024年6月3日" in text  # the last inquiry before the ruling is stated
+
+
+def test_a_fine_on_a_units_legal_representative_names_the_unit_as_the_one_who_acted() -> None:
+    import json
+    from pathlib import Path
+
+    from termination.decide import check
+    from termination.io import load_case
+    from termination.render import render_documents
+
+    data = json.loads((Path(__file__).parents[2] / "corpus/cases/02-compliant-organisation.json").read_text(encoding="utf-8"))
+    company = data["respondents"][0]["party"]
+    data["measures"]["sanctions"] = [{"target": company["legal_representative"], "type": "fine",
+                                      "reason": "report_violation", "decided_on": "2023-06-01", "amount": "20000"}]
+    record = load_case(data)
+    text = render_documents(record, check(record), only=["ruling"], fmt="txt", draft=True)["执行裁定书.txt"].decode("utf-8")
+    expected = f"因被执行人{company['name']}违反财产报告制度，决定对其法定代表人{company['legal_representative']}罚款20,000.00元"
+    assert expected in text
