@@ -182,7 +182,7 @@ class Engine:
                 raise EngineError(f"规则编译失败：{exc}") from exc
         self._rule_facts = {r.code: tuple(sorted(_rule_facts(r))) for r in self.rules}
         self._facts_by_chunk = {
-            chunk: sorted({n for r in members_list for n in _rule_facts(r)})
+            chunk: sorted({n for r in members_list for n in self._rule_facts[r.code]})
             for chunk, members_list in self._chunks.items()
         }
 

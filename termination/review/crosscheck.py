@@ -39,8 +39,6 @@ class Mismatch(BaseModel):
     requirement: str | None = None
 
 
-
-
 _ANON_RE = re.compile(r"[某＊*×Ｘ✕○]+|(?<=[\u4e00-\u9fff])[Xx]+")
 _SPACE_RE = re.compile(r"\s+")
 # 未发现可供执行的财产 and its variants; 其他 / 除…外 means the found property is acknowledged.
