@@ -1,6 +1,6 @@
 """Throughput of the ruling-text analysis (target: >= 1 MB/s of text per core after load).
 
-Run: /work/venv/bin/python bench/bench_analysis.py [--mb 5] [--runs 5]
+Run: .venv/bin/python bench/bench_analysis.py [--mb 5] [--runs 5]
 
 The sample rulings in corpus/rulings/ are repeated until about ``--mb`` MB of UTF-8 text, and
 each run analyses every text once. The one-time jieba load is measured and reported apart.

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/bench_review.py [--cases 100000] [--rulings 0.1] [--workers 2] [--dir /tmp/bench-review]
+    python bench/bench_review.py [--cases 100000] [--rulings 0.1] [--workers 2] [--dir TMPDIR/bench-review]
 
 Generates the cases with ``bench/generate.py`` (once; reused when present), then runs each
 scenario in a fresh process so that its peak memory is its own, and reports wall time,
@@ -20,6 +20,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--rulings", type=float, default=0.1, help="附裁定书文本的比例")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--dir", type=Path, default=Path("/tmp/bench-review"))
+    p.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "bench-review")
     p.add_argument("--one", nargs=2, metavar=("SCENARIO", "OUTDIR"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     data = args.dir / f"cases-{args.cases}.jsonl"

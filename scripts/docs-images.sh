@@ -10,7 +10,7 @@
 # Needs what scripts/preview.sh needs (soffice, pdftoppm, fonts-noto-cjk).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-python=${PYTHON:-/work/venv/bin/python}
+python=${PYTHON:-$here/.venv/bin/python}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

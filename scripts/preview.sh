@@ -20,7 +20,7 @@ shift 2
 args=("$@")
 [[ " $* " == *" --only "* ]] || args+=(--only ruling)
 here=$(cd "$(dirname "$0")/.." && pwd)
-python=${PYTHON:-/work/venv/bin/python}
+python=${PYTHON:-$here/.venv/bin/python}
 for tool in soffice pdftoppm; do
   command -v "$tool" >/dev/null || { echo "缺少 $tool（apt-get install -y libreoffice-writer poppler-utils fonts-noto-cjk）" >&2; exit 2; }
 done

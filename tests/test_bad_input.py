@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from termination.io import load_case
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "fixtures" / "bad_cases"
-ENTRY_POINT = Path("/work/venv/bin/termination")
+#: the console script installed beside the interpreter running the tests (same venv)
+ENTRY_POINT = Path(sys.executable).parent / "termination"
 
 #: fixture → the field path (or location) the one-line message must name
 CASES: dict[str, str] = {
