@@ -28,8 +28,8 @@ def _tracked() -> list[Path]:
 def test_no_absolute_path_of_any_machine() -> None:
     offenders = []
     for path in _tracked():
-        if path.suffix.lower() in BINARY or not path.is_file():
-            continue
+        if path.suffix.lower() in BINARY or not path.is_file() or path == Path(__file__).resolve():
+            continue  # this file names such paths on purpose, to test the pattern
         text = path.read_text(encoding="utf-8", errors="replace")
         for number, line in enumerate(text.splitlines(), 1):
             if MACHINE_PATH.search(line):
