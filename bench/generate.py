@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from termination.case import CaseRecord
-from termination.periods import cn_date
+from termination.text import cn_date
 
 CASES = ROOT / "corpus" / "cases"
 COMPLIANT = ("01-compliant-person", "02-compliant-organisation", "19-compliant-2017")

@@ -4,24 +4,7 @@ from __future__ import annotations
 
 from termination.decision import Citation
 from termination.rules.schema import LegalBasis, Source
-
-_DIGITS = "〇一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 21 → 二十一, 517 → 五百一十七 (as in article numbers)."""
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return _DIGITS[hundreds] + "百"
-    if rest < 10:
-        return _DIGITS[hundreds] + "百零" + _DIGITS[rest]
-    return _DIGITS[hundreds] + "百" + ("一" + cn_number(rest) if rest < 20 else cn_number(rest))
+from termination.text import cn_number
 
 
 def format_citation(source: Source, basis: LegalBasis) -> Citation:

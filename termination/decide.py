@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from termination import periods
+from termination import text
 from termination.case import CaseRecord
 from termination.citations import format_citation
 from termination.decision import BLOCKING_SEVERITIES, Citation, Decision, Finding
@@ -25,9 +25,7 @@ from termination.rules.loader import RuleSet, load_ruleset
 from termination.rules.schema import LegalBasis, Rule
 
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
-_ENV.filters["join_cn"] = lambda items: "、".join(str(i) for i in items)
-_ENV.filters["ymd"] = periods.ymd
-_ENV.filters["money"] = lambda value: f"{value:,.2f}元"  # 307,119.00元
+_ENV.filters.update(text.FILTERS)
 
 
 class _Message:

@@ -26,8 +26,6 @@ import chinese_calendar
 
 from termination.errors import CalendarNotCovered, InputError
 
-_DIGITS = "〇一二三四五六七八九"
-
 
 def calendar_coverage() -> tuple[int, int]:
     """First and last year the installed holiday calendar covers."""
@@ -129,23 +127,3 @@ def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
     """
     unit, n = _one_unit(months=months, days=days)
     return end > _raw_end(start, unit, n)
-
-
-def _cn_number(n: int) -> str:
-    """1..31 in Chinese: 10 -> 十, 20 -> 二十, 31 -> 三十一."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
-
-
-def cn_date(d: date) -> str:
-    """Date as written in court documents: 2026-11-21 -> 二〇二六年十一月二十一日."""
-    year = "".join(_DIGITS[int(c)] for c in str(d.year))
-    return f"{year}年{_cn_number(d.month)}月{_cn_number(d.day)}日"
-
-
-def ymd(d: date | str) -> str:
-    """A date in running text: ``2024年3月6日`` (Arabic numerals; ISO strings accepted)."""
-    if isinstance(d, str):
-        d = date.fromisoformat(d)
-    return f"{d.year}年{d.month}月{d.day}日"

@@ -20,7 +20,6 @@ from termination.periods import (
     add_months,
     add_years,
     calendar_coverage,
-    cn_date,
     elapsed,
     is_rest_day,
     is_workday,
@@ -195,22 +194,3 @@ def test_period_end_needs_exactly_one_positive_unit(kwargs: dict[str, int]) -> N
 def test_elapsed_rejects_two_units() -> None:
     with pytest.raises(InputError):
         elapsed(date(2024, 1, 1), date(2024, 6, 1), months=3, days=1)
-
-
-# --- dates in Chinese -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("d", "text"),
-    [
-        (date(2020, 10, 1), "二〇二〇年十月一日"),
-        (date(2022, 4, 10), "二〇二二年四月十日"),
-        (date(2026, 11, 21), "二〇二六年十一月二十一日"),
-        (date(2024, 12, 31), "二〇二四年十二月三十一日"),
-        (date(2009, 2, 20), "二〇〇九年二月二十日"),
-        (date(2030, 1, 30), "二〇三〇年一月三十日"),
-        (date(2015, 11, 19), "二〇一五年十一月十九日"),
-    ],
-)
-def test_cn_date(d: date, text: str) -> None:
-    assert cn_date(d) == text

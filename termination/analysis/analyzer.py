@@ -33,6 +33,7 @@ from termination.analysis.models import (
 from termination.analysis.segment import tokens
 from termination.errors import InputError
 from termination.periods import elapsed
+from termination.text import cn_number
 
 EVIDENCE_MAX = 400
 
@@ -854,11 +855,11 @@ def _cpl_problems(doc: _Doc, ruling_date: dt.date) -> list[Problem]:
     if not found:
         return []
     parts = [
-        f"第{P.int_to_cn(n)}条（{topic}）是{revision_of[i]}文本的条文序号，当时有效的{label}文本为第{P.int_to_cn(numbers[index])}条"
+        f"第{cn_number(n)}条（{topic}）是{revision_of[i]}文本的条文序号，当时有效的{label}文本为第{cn_number(numbers[index])}条"
         for n, (topic, numbers, i) in found.items()
     ]
     citations = [
-        f"《中华人民共和国民事诉讼法》（{label}）第{P.int_to_cn(numbers[index])}条" for topic, numbers, _ in found.values()
+        f"《中华人民共和国民事诉讼法》（{label}）第{cn_number(numbers[index])}条" for topic, numbers, _ in found.values()
     ]
     return [
         Problem(

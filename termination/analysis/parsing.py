@@ -151,28 +151,6 @@ def cn_to_int(s: str) -> int | None:
     return total + section + number
 
 
-_SMALL = "〇一二三四五六七八九"
-
-
-def int_to_cn(n: int) -> str:
-    """0 < n < 10000 in Chinese as used in article numbers: 236 -> 二百三十六, 110 -> 一百一十."""
-    if n <= 0 or n >= 10_000:
-        raise ValueError(n)
-    parts: list[str] = []
-    zero = False
-    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        d, n = divmod(n, unit)
-        if d:
-            if zero:
-                parts.append("零")
-                zero = False
-            parts.append(_SMALL[d] + name)
-        elif parts and n:
-            zero = True
-    text = "".join(parts)
-    return text[1:] if text.startswith("一十") else text
-
-
 # ---------------------------------------------------------------- dates
 
 _YEAR_CHARS = "〇○◯零OoΟО0-9一二三四五六七八九"

@@ -16,13 +16,11 @@ from functools import cached_property
 from typing import Any
 
 from termination import periods
-from termination.periods import ymd
 from termination.case import Asset, CaseRecord, NaturalPerson, Organisation, Party
-from termination.citations import cn_number
 from termination.decision import STATUS_LABEL, STATUS_MARK, Decision, Finding
 from termination.errors import CalendarNotCovered, NotReadyError
 from termination.render import legal
-from termination.render.amounts import amount_in_words, money
+from termination.text import FILTERS, amount_in_words, cn_number, money, ymd
 
 ASSET_LABEL: dict[str, str] = {
     "pboc": "人民银行账户信息",
@@ -769,12 +767,9 @@ class Context:
 def filters() -> dict[str, Callable[..., str]]:
     """Jinja filters shared by all templates."""
     return {
-        "money": money,
+        **FILTERS,
         "capitals": lambda v: "人民币" + amount_in_words(v),
-        "ymd": ymd,
-        "cn_date": periods.cn_date,
         "spaced": spaced,
-        "cn_number": cn_number,
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from termination.citations import cn_number
+from termination.text import cn_number
 from termination.errors import InputError
 
 JIESHI_TITLE = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"

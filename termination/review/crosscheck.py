@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
 from termination.analysis.models import MEASURE_LABELS, MeasureCode, RulingAnalysis
 from termination.case import CaseRecord
+from termination.text import money
 
 
 class Mismatch(BaseModel):
@@ -101,10 +101,6 @@ _LISTED: tuple[MeasureCode, ...] = (
 )
 
 
-def _yuan(x: Decimal) -> str:
-    return f"{x:,.2f}元"
-
-
 def _amounts(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch]:
     c = record.claim
     extras = [x for x in (c.interest, c.costs) if x is not None]
@@ -112,8 +108,8 @@ def _amounts(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch]
     if analysis.claim_amount is not None and analysis.claim_amount not in claims:
         yield Mismatch(
             code="X-CLAIM",
-            message=f"裁定书载明的申请执行标的 {_yuan(analysis.claim_amount)} 与案件数据（{_yuan(c.amount_due)}，"
-                    f"含利息、费用 {_yuan(c.total_due)}）不一致",
+            message=f"裁定书载明的申请执行标的 {money(analysis.claim_amount)} 与案件数据（{money(c.amount_due)}，"
+                    f"含利息、费用 {money(c.total_due)}）不一致",
             requirement="R-2016-6-1",
         )
     if c.amount_recovered is None:
@@ -121,8 +117,8 @@ def _amounts(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch]
     if analysis.recovered_amount is not None and analysis.recovered_amount != c.amount_recovered:
         yield Mismatch(
             code="X-RECOVERED",
-            message=f"裁定书载明的已执行到位金额 {_yuan(analysis.recovered_amount)} 与案件数据"
-                    f"（{_yuan(c.amount_recovered)}）不一致",
+            message=f"裁定书载明的已执行到位金额 {money(analysis.recovered_amount)} 与案件数据"
+                    f"（{money(c.amount_recovered)}）不一致",
             requirement="R-2016-6-4",
         )
     elif analysis.outstanding_amount is not None and analysis.recovered_amount is None:
@@ -130,8 +126,8 @@ def _amounts(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch]
         if analysis.outstanding_amount not in outstanding:
             yield Mismatch(
                 code="X-OUTSTANDING",
-                message=f"裁定书载明的未执行到位金额 {_yuan(analysis.outstanding_amount)} 与案件数据"
-                        f"（{_yuan(c.total_due - c.amount_recovered)}）不一致",
+                message=f"裁定书载明的未执行到位金额 {money(analysis.outstanding_amount)} 与案件数据"
+                        f"（{money(c.total_due - c.amount_recovered)}）不一致",
                 requirement="R-2016-6-4",
             )
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from termination.analysis import cut_appendix, normalize_case_number, parse_amount, parse_date
-from termination.analysis.parsing import cn_to_int, int_to_cn, normalize
+from termination.analysis.parsing import cn_to_int, normalize
 
 
 @pytest.mark.parametrize(
@@ -99,11 +99,6 @@ def test_parse_amount_absent() -> None:
 )
 def test_cn_to_int(text: str, expected: int) -> None:
     assert cn_to_int(text) == expected
-
-
-@pytest.mark.parametrize(("n", "expected"), [(225, "二百二十五"), (232, "二百三十二"), (110, "一百一十"), (105, "一百零五"), (12, "十二")])
-def test_int_to_cn(n: int, expected: str) -> None:
-    assert int_to_cn(n) == expected
 
 
 def test_normalize_keeps_length() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from termination.decide import check
 from termination.io import load_case
-from termination.periods import cn_date
+from termination.text import cn_date
 from termination.render import render_documents
 from tests.render.support import CASE01, case_files, flat, load, paragraphs, shift_dates, ymd
 
