@@ -13,6 +13,11 @@ python-docx and the jieba dictionary load on first use, not at import::
     report = api.calendar([case], as_of=date(2026, 3, 20))   # obligations after 终本
     schema = api.case_schema()                    # the case record's JSON Schema
 
+**What a case argument may be.** A :class:`~termination.case.CaseRecord`, a dict, JSON bytes, a
+:class:`~pathlib.Path`, or a ``str``: a ``str`` whose first non-blank character is ``{`` is JSON
+text; any other ``str`` is a file name (``api.check("case.json")`` reads the file, and a name that
+does not exist is a ``CaseFileError``, never parsed as JSON).
+
 Errors are :mod:`termination.errors` exceptions whose ``str()`` is one Chinese line:
 ``CaseFileError`` (bad case record), ``RulingFileError`` (unreadable ruling),
 ``NotReadyError`` (final documents for a case that may not be terminated; ``.missing``).
@@ -42,14 +47,19 @@ def _record(case: CaseInput) -> CaseRecord:
     from termination.case import CaseRecord
     from termination.io import load_case
 
-    return case if isinstance(case, CaseRecord) else load_case(case)
+    if isinstance(case, CaseRecord):
+        return case
+    if isinstance(case, str) and not case.lstrip("\ufeff \t\r\n").startswith("{"):
+        return load_case(Path(case))  # a file name (see the module docstring)
+    return load_case(case)
 
 
 def check(case: CaseInput, *, as_of: date | None = None) -> Decision:
     """Decide whether a case may be terminated (终本) as of ``as_of``.
 
     Args:
-        case: a :class:`~termination.case.CaseRecord`, a dict, JSON text/bytes, or a path.
+        case: a :class:`~termination.case.CaseRecord`, a dict, JSON text/bytes, or a path
+            (a ``str`` not starting with ``{`` is a file name).
         as_of: evaluation date; default: the proposed termination date of the record.
 
     Returns:
@@ -82,7 +92,8 @@ def render(
     Raises:
         CaseFileError: the record is not valid.
         NotReadyError: ``draft`` is false and the case may not be terminated yet;
-            ``.missing`` lists the steps still to take.
+            ``.missing`` lists the steps still to take (call again with ``draft=True`` for drafts
+            that mark every gap).
         InputError: an unknown document name or format.
     """
     from termination.render import render_documents  # templates and python-docx: only now

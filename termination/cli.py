@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -31,9 +33,61 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: sub-command → its exit codes, shown at the end of every ``-h``
+EXIT_CODES: dict[str, str] = {
+    "check": "0 全部案件可以终本；1 有案件不得终本；2 输入有误（文件无法读取或案件数据无效）",
+    "render": "0 文书已写入；1 案件尚不符合终本条件（未加 --draft），缺少的事项列在标准错误输出；2 输入有误",
+    "analyze": "0 已读取且未发现问题；1 终本裁定书有问题；2 有文件无法读取",
+    "review": "0 合格率达到 90%；1 合格率低于 90%；2 有输入错误或没有案件",
+    "calendar": "0 日历已输出；2 有案件记录无效（其余案件照常输出）或参数有误",
+    "serve": "0 服务正常停止；2 参数或环境变量有误",
+    "rules": "0 已输出；2 参数有误",
+    "schema": "0 已输出",
+}
+
+#: one unit of wrapping: an ASCII word (never split) or one wide character, with the opening
+#: brackets before it and the closing punctuation after it (kept on the same line); or spaces
+_TOKEN = re.compile(r"\s+|[（“《「]*(?:[!-~]+|.)[）”》」，。、；：！？]*", re.S)
+
+
+def _width(text: str) -> int:
+    """Display width in terminal columns (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap mixed Chinese/ASCII text by display width, breaking between CJK characters or at
+    spaces, never inside an ASCII word such as ``approval`` or ``--draft``."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(" ".join(text.split())):
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if line and _width(line.rstrip() + token) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        # descriptions and epilogs keep their line breaks and indentation; long lines wrap
+        out: list[str] = []
+        for line in text.splitlines():
+            lead = line[: len(line) - len(line.lstrip())]
+            out.extend(indent + lead + part for part in (wrap(line, width - len(lead)) or [""]))
+        return "\n".join(out)
 
 
 class Parser(argparse.ArgumentParser):
@@ -74,7 +128,13 @@ def iso_date(value: str) -> date:
 
 def build_parser() -> Parser:
     """The top-level parser with every sub-command."""
-    parser = Parser(prog="termination", description="终结本次执行程序（终本）规则检查与文书助手")
+    from termination import __version__
+
+    parser = Parser(prog="termination", description="终结本次执行程序（终本）规则检查与文书助手",
+                    epilog="每个命令的用法和退出码：termination 命令 -h\n"
+                           "退出码：0 成功；1 不得终本或发现问题；2 输入有误；3 内部错误；130 已中断")
+    parser.add_argument("--version", action="version", version=f"termination {__version__}",
+                        help="显示版本并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
     sub.required = True
     for name, (module, help_text) in COMMANDS.items():
@@ -86,6 +146,9 @@ def build_parser() -> Parser:
             except ModuleNotFoundError:
                 continue  # a sub-command not built yet
         configure(p)
+        codes = f"退出码：{EXIT_CODES[name]}"
+        if "退出码" not in (p.epilog or ""):
+            p.epilog = f"{p.epilog}\n{codes}" if p.epilog else codes
         p.set_defaults(_module=module)
     return parser
 
@@ -97,7 +160,11 @@ def configure_check(p: argparse.ArgumentParser) -> None:
     """Arguments of ``termination check``."""
     p.add_argument("cases", nargs="+", type=Path, metavar="CASE", help="案件 JSON 文件，或包含 .json 文件的目录")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="评估日期（默认：拟终本日期）")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="输出格式（默认 text）。json：单个文件输出一个决定对象；目录或多个文件输出列表，"
+                        "每项为 {\"path\", \"decision\"} 或 {\"path\", \"error\", \"problems\"}")
+    p.add_argument("--problems-only", action="store_true",
+                   help="只列出问题：单个案件只列不符合和待补充的项目；多个案件只列不得终本和输入有误的案件")
 
 
 def _case_files(paths: Sequence[Path]) -> list[Path]:
@@ -108,8 +175,15 @@ def _case_files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
+def batch_summary(ready: int, not_ready: int, broken: int) -> str:
+    """The line printed after several cases: how many may be terminated, may not, or could not be read."""
+    total = ready + not_ready + broken
+    tail = f"，输入有误 {broken} 件" if broken else ""
+    return f"共 {total} 件：可以终本 {ready} 件，不得终本 {not_ready} 件{tail}"
+
+
 def run_check(args: argparse.Namespace) -> int:
-    """Check one or more case files; print a checklist (or a summary for several)."""
+    """Check one or more case files; print a checklist (or a line per case and a summary for several)."""
     from termination.decide import check
     from termination.io import load_case
     from termination.report import checklist_text, summary_line
@@ -118,26 +192,35 @@ def run_check(args: argparse.Namespace) -> int:
     if not files:
         sys.stderr.write("termination：没有找到案件文件\n")
         return 2
-    worst = 0
+    several = len(args.cases) > 1 or any(p.is_dir() for p in args.cases)
+    counts = {"ready": 0, "not_ready": 0, "broken": 0}
     results: list[dict[str, Any]] = []
     for path in files:
         try:
             decision = check(load_case(path), as_of=args.as_of)
         except InputError as exc:
             sys.stderr.write(f"{path}：{exc}\n")
-            worst = 2
+            counts["broken"] += 1
+            results.append({"path": str(path), "error": str(exc),
+                            "problems": [{"field": exc.field, "message": exc.message}]})
+            if args.format == "text" and several:
+                sys.stdout.write(f"! {path.name}  输入有误：{exc}\n")
             continue
-        worst = max(worst, 0 if decision.ready else 1)
+        counts["ready" if decision.ready else "not_ready"] += 1
         if args.format == "json":
-            results.append(decision.model_dump(mode="json"))
-        elif len(files) == 1:
-            sys.stdout.write(checklist_text(decision))
-        else:
+            results.append({"path": str(path), "decision": decision.model_dump(mode="json")})
+        elif not several:
+            sys.stdout.write(checklist_text(decision, problems_only=args.problems_only))
+        elif not (args.problems_only and decision.ready):
             sys.stdout.write(summary_line(path.name, decision) + "\n")
-    if args.format == "json" and results:
-        payload: Any = results[0] if len(files) == 1 else results
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    return worst
+    if args.format == "json":
+        if several:
+            sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+        elif "decision" in results[0]:
+            sys.stdout.write(json.dumps(results[0]["decision"], ensure_ascii=False, indent=2) + "\n")
+    elif several:
+        sys.stdout.write(batch_summary(counts["ready"], counts["not_ready"], counts["broken"]) + "\n")
+    return 2 if counts["broken"] else 1 if counts["not_ready"] else 0
 
 
 # ---------------------------------------------------------------- rules & schema

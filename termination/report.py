@@ -11,8 +11,11 @@ def _cites(f: Finding) -> str:
     return "；".join(c.describe() for c in f.citations)
 
 
-def checklist_text(d: Decision) -> str:
-    """The Chinese checklist: grouped by kind, ✓ ✗ ? — per rule, remedies for every gap."""
+def checklist_text(d: Decision, *, problems_only: bool = False) -> str:
+    """The Chinese checklist: grouped by kind, ✓ ✗ ? — per rule, remedies for every gap.
+
+    ``problems_only`` leaves out the rules that are satisfied or not applicable.
+    """
     lines = [
         f"{d.court} {d.case_number}",
         f"终本条件检查（评估日期 {d.as_of.isoformat()}，规则版本 {d.ruleset_version}）",
@@ -20,7 +23,8 @@ def checklist_text(d: Decision) -> str:
         "",
     ]
     for category in CATEGORY_ORDER:
-        group = [f for f in d.findings if f.category == category]
+        group = [f for f in d.findings if f.category == category
+                 and not (problems_only and f.status in ("satisfied", "not_applicable"))]
         if not group:
             continue
         lines.append(f"【{category}】")

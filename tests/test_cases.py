@@ -161,8 +161,10 @@ def test_cli_whole_directory(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1  # some cases are not ready, none is bad input
     assert err == ""
     lines = out.splitlines()
-    assert len(lines) == len(CASE_FILES)
-    for line, case_file in zip(lines, CASE_FILES, strict=True):
+    assert len(lines) == len(CASE_FILES) + 1
+    ready = sum(expectation(f)["outcome"] == "ready" for f in CASE_FILES)
+    assert lines[-1] == f"共 {len(CASE_FILES)} 件：可以终本 {ready} 件，不得终本 {len(CASE_FILES) - ready} 件"
+    for line, case_file in zip(lines[:-1], CASE_FILES, strict=True):
         assert case_file.name in line
         ready = expectation(case_file)["outcome"] == "ready"
         assert line.startswith("✓" if ready else "✗")

@@ -96,7 +96,7 @@ def render_documents(
     if decision.case_number != case.case_number:
         raise InputError(f"检查结论属于案件{decision.case_number}，与本案{case.case_number}不符", field="decision")
     if not decision.ready and not draft:
-        raise NotReadyError("案件尚不符合终本条件，未生成正式文书（可使用 --draft 生成标注缺项的草稿）",
+        raise NotReadyError("案件尚不符合终本条件，未生成正式文书（可生成标注缺项的草稿）",
                             missing=missing_steps(decision))
     try:
         # The documents state the record as it stood on the decision's date, as the check counted it.

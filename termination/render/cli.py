@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         files = render_documents(case, decision, draft=args.draft, only=only, fmt=args.format)
     except NotReadyError as exc:
-        lines = [f"termination：{exc.message}", "尚需补正的事项："]
+        lines = [f"termination：{exc.message}（加 --draft 生成草稿）", "尚需补正的事项："]
         lines += [f"  {i}. {m}" for i, m in enumerate(exc.missing, 1)]
         sys.stderr.write("\n".join(lines) + "\n")
         return 1

@@ -205,7 +205,7 @@ class Context:
     def gap(self, label: str) -> str:
         """A missing value: a marker in a draft; in a final document the render is refused."""
         if not self.draft:
-            raise NotReadyError(f"文书缺少必要内容：{label}，不能生成正式文书（可使用 --draft 生成草稿）",
+            raise NotReadyError(f"文书缺少必要内容：{label}，不能生成正式文书（可生成标注缺项的草稿）",
                                 missing=[label])
         return gap_marker(label)
 
