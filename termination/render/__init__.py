@@ -40,7 +40,7 @@ TITLES: dict[str, str] = {
 }
 Format = Literal["docx", "txt"]
 
-__all__ = ["DOCUMENTS", "TITLES", "missing_steps", "render_blocks", "render_documents"]
+__all__ = ["DOCUMENTS", "TITLES", "missing_steps", "render_blocks", "render_documents", "template"]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +56,11 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(filters())
     return env
+
+
+def template(name: str) -> jinja2.Template:
+    """The compiled template of document ``name`` (re-read when its file changed; raises if gone or broken)."""
+    return _environment().get_template(f"{name}.j2")
 
 
 def _selected(only: Sequence[str] | None) -> list[str]:

@@ -69,6 +69,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # ---------------------------------------------------------------- settings
 
 
+#: RFC 6750 §2.1 b64token: what a Bearer token may consist of (ASCII, no spaces).
+_TOKEN68 = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Service settings, from the environment (read once per worker process)."""
@@ -76,6 +80,15 @@ class Settings:
     max_body: int = DEFAULT_MAX_BODY
     timeout: float = DEFAULT_TIMEOUT
     token: str | None = None
+
+    def __post_init__(self) -> None:
+        # A token that is set but empty (TERMINATION_TOKEN=) must not switch authentication off
+        # silently, and a token a client cannot send in an HTTP header can never match.
+        if self.token is not None and not self.token:
+            raise InputError("已设置但为空：要求令牌请设为非空值，不要求令牌请删除该变量", field="TERMINATION_TOKEN")
+        if self.token is not None and not _TOKEN68.fullmatch(self.token):
+            raise InputError("只能由字母、数字和 - . _ ~ + / 组成（末尾可有 =），不能含空格或中文（RFC 6750）",
+                             field="TERMINATION_TOKEN")
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -97,7 +110,7 @@ class Settings:
                 timeout = -1.0
             if not 0 < timeout < float("inf"):
                 raise InputError(f"应为正数（秒），而不是“{raw}”", field="TERMINATION_TIMEOUT")
-        return cls(max_body=max_body, timeout=timeout, token=env.get("TERMINATION_TOKEN") or None)
+        return cls(max_body=max_body, timeout=timeout, token=env.get("TERMINATION_TOKEN"))
 
 
 # ---------------------------------------------------------------- helpers
@@ -168,9 +181,14 @@ def _parse_cases(body: bytes) -> list[CaseRecord]:
     return records
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]*")
+
+
 def _attachment(name: str) -> str:
-    ascii_name = name if name.isascii() and '"' not in name else "document" + Path(name).suffix
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    """Content-Disposition (RFC 6266): an ASCII ``filename`` and the exact UTF-8 ``filename*``."""
+    suffix = Path(name).suffix
+    ascii_name = name if _PLAIN_NAME.fullmatch(name) else "document" + (suffix if suffix[1:].isalnum() else "")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"  # RFC 8187 attr-char
 
 
 def _zip(files: dict[str, bytes], day: date) -> bytes:
@@ -378,20 +396,48 @@ async def get_case_schema() -> JSONResponse:
     return JSONResponse(api.case_schema())
 
 
-@v1.get("/health", summary="服务状态（无需令牌）")
-async def get_health() -> dict[str, Any]:
-    """GET /v1/health: versions and the years the holiday calendar covers."""
+def _health_checks() -> dict[str, str]:
+    """Load what every answer needs: the rules (cached once loaded) and each document template.
+
+    A template is looked up on every call (jinja re-reads a file whose time stamp changed, and
+    fails on one that is gone), so a deleted or broken template shows here, not at the next render.
+    """
+    from termination.render import DOCUMENTS, template
+
+    checks: dict[str, str] = {}
+    try:
+        api.ruleset_version()
+        checks["rules"] = "ok"
+    except Exception as exc:  # noqa: BLE001 — reported, never raised
+        checks["rules"] = f"error: {type(exc).__name__}"
+    try:
+        for name in DOCUMENTS:
+            template(name)
+        checks["templates"] = "ok"
+    except Exception as exc:  # noqa: BLE001
+        checks["templates"] = f"error: {type(exc).__name__}"
+    return checks
+
+
+@v1.get("/health", summary="服务状态（无需令牌）",
+        responses={503: {"description": "规则或文书模板无法加载（checks 指明哪一项）"}})
+async def get_health() -> Response:
+    """GET /v1/health: versions, the years the holiday calendar covers, and whether rules and templates load."""
     from termination.periods import calendar_coverage
 
+    checks = await _offload(_health_checks)
+    healthy = all(v == "ok" for v in checks.values())
     first, last = calendar_coverage()
-    return {
-        "status": "ok",
+    body = {
+        "status": "ok" if healthy else "error",
+        "checks": checks,
         "version": __version__,
-        "ruleset_version": await _offload(api.ruleset_version),
+        "ruleset_version": api.ruleset_version() if checks["rules"] == "ok" else None,
         "decision_version": DECISION_VERSION,
         "case_schema_version": SCHEMA_VERSION,
         "calendar": {"first_year": first, "last_year": last},
     }
+    return JSONResponse(body, status_code=200 if healthy else 503)
 
 
 v1.include_router(guarded)
@@ -437,10 +483,27 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     kind = {401: "unauthorized", 404: "not-found", 405: "method-not-allowed", 413: "payload-too-large",
             415: "unsupported-media-type"}.get(exc.status_code, "invalid-parameter")
     detail = {"not-found": "没有这个地址（接口在 /v1/ 下）", "method-not-allowed": "该地址不支持此请求方法"}.get(kind, "请求不符合要求")
-    return problem_response(kind, detail, request_id=_request_id(request))
+    return problem_response(kind, detail, request_id=_request_id(request), headers=exc.headers)  # e.g. Allow on 405
 
 
 # ---------------------------------------------------------------- application
+
+
+def _documentation(app: FastAPI) -> APIRouter:
+    """``/openapi.json`` and ``/docs``, guarded like the ``/v1`` routes when a token is set."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    docs = APIRouter(dependencies=[Depends(require_token)], include_in_schema=False)
+
+    @docs.get("/openapi.json")
+    async def openapi_json() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @docs.get("/docs")
+    async def swagger_ui() -> Response:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=app.title)
+
+    return docs
 
 
 @asynccontextmanager
@@ -457,16 +520,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="终结本次执行程序（终本）规则检查、文书生成与裁定书分析。错误以 RFC 9457 问题文档返回。",
         lifespan=_lifespan,
         redoc_url=None,
+        docs_url=None,  # served below, behind the token when one is set
+        openapi_url=None,
+        redirect_slashes=False,  # no redirect (built from the Host header) before authentication
     )
     app.state.settings = settings or Settings.from_env()
     app.include_router(v1)
+    app.include_router(_documentation(app))
     app.add_exception_handler(HttpProblem, _on_problem)
     for cls in (InputError, NotReadyError, CalendarNotCovered):
         app.add_exception_handler(cls, _on_termination_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
-    paths = {*app.openapi()["paths"], app.docs_url or "", app.openapi_url or ""}  # logged verbatim; others not
+    paths = {*app.openapi()["paths"], "/docs", "/openapi.json"}  # logged verbatim; others not
     app.add_middleware(RequestMiddleware, max_body=app.state.settings.max_body,
                        timeout=app.state.settings.timeout, known_paths=paths)
     return app

@@ -40,10 +40,13 @@ def log_config(level: str) -> dict[str, Any]:
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["escape"] = {"()": "termination.service.middleware.EscapeControls"}
     config["formatters"]["service"] = {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     config["handlers"]["service"] = {"class": "logging.StreamHandler", "formatter": "service",
                                      "stream": "ext://sys.stderr"}
     config["loggers"]["termination"] = {"handlers": ["service"], "level": level.upper(), "propagate": False}
+    for handler in config["handlers"].values():  # uvicorn's lines too: no control character in any log line
+        handler["filters"] = [*handler.get("filters", []), "escape"]
     return config
 
 
