@@ -17,7 +17,9 @@ from typing import Annotated, Final, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
+#: Every version a record may declare: 1.1 only adds optional fields, so a 1.0 record reads the same.
+SCHEMA_VERSIONS: Final = ("1.0", "1.1")
 
 # 案号：（年度）+ 法院代字 + 类型代字 + 编号 + 号 —《关于人民法院案件案号的若干规定》第二、三条
 CASE_NUMBER_RE = re.compile(r"^（(?P<year>\d{4})）(?P<court>[^\s（）()]+?)(?P<kind>执恢|执)(?P<seq>\d+)号$")
@@ -141,6 +143,9 @@ class EnforcementBasis(_Model):
 
     document_number: str = Field(min_length=1, description="执行依据文号，如（2023）京0105民初5678号")
     issuing_body: str = Field(min_length=1, description="作出执行依据的机关")
+    by_this_court: bool | None = Field(
+        None, description="是否为本院作出（文书称“本院”）；未填=以作出机关与执行法院名称是否相同判断"
+    )
     document_type: str | None = Field(None, description="民事判决书 / 民事调解书 / 仲裁裁决书 …")
     effective_date: OptionalDay = None
     obligation: str | None = Field(None, description="执行依据确定的义务（摘要）")
@@ -191,7 +196,7 @@ AssetCategory = Literal[
 ]
 
 
-class Notice(_Model):
+class EnforcementNotice(_Model):
     """执行通知书 to one respondent."""
 
     respondent: str
@@ -372,7 +377,7 @@ class Obstruction(_Model):
 class Measures(_Model):
     """执行经过：every measure and event of the enforcement, dated."""
 
-    enforcement_notices: Items[Notice] = Field(default_factory=list)
+    enforcement_notices: Items[EnforcementNotice] = Field(default_factory=list)
     report_orders: Items[ReportOrder] = Field(default_factory=list)
     property_reports: Items[PropertyReport] = Field(default_factory=list)
     sanctions: Items[Sanction] = Field(default_factory=list)
@@ -395,6 +400,13 @@ class Measures(_Model):
 InterviewItem = Literal["execution_status", "investigation_measures", "property_status", "basis", "consequences"]
 
 
+class QA(_Model):
+    """One question and its answer as the 约谈笔录 recorded them."""
+
+    question: str = Field(min_length=1, description="问")
+    answer: str = Field(description="答（如实记录；未回答记空字符串）")
+
+
 class Interview(_Model):
     """约谈申请执行人（终本规定第五条）."""
 
@@ -409,6 +421,22 @@ class Interview(_Model):
     agrees: bool | None = Field(None, description="是否同意终本")
     record_signed: bool | None = Field(None, description="约谈笔录是否经签名")
     new_clues: bool | None = Field(None, description="是否提供了新的财产线索")
+    place: str | None = Field(None, description="约谈地点（电话、视频约谈不填）")
+    transcript: Items[QA] = Field(
+        default_factory=list, description="笔录记载的问答；未填=尚无笔录，文书生成空白笔录供约谈时填写"
+    )
+
+
+class TerminationNotice(_Model):
+    """拟终结本次执行程序告知书 to the applicant(s): when issued and served, and the period to answer."""
+
+    issued_on: Day = Field(description="告知书落款日期")
+    served_on: OptionalDay = Field(None, description="送达申请执行人日期；答复期间自次日起算")
+    service_mode: Literal["in_person", "post", "electronic", "lodged"] | None = Field(
+        None, description="送达方式：直接送达（含代理人签收）/ 邮寄送达 / 电子送达 / 留置送达"
+    )
+    answer_days: int = Field(7, ge=1, le=90, description="告知书指定的答复期间（日）")
+    replied_on: OptionalDay = Field(None, description="申请执行人交回回执（书面意见）日期")
 
 
 class SignedConfirmation(_Model):
@@ -451,14 +479,45 @@ class BankruptcyInquiry(_Model):
     transfer_decided_on: OptionalDay = Field(None, description="移送决定日期")
 
 
+SignerTitle = Literal["审判长", "审判员", "代理审判员", "人民陪审员", "执行长", "执行员"]
+
+
+class Signer(_Model):
+    """One signature of the ruling with the title the court uses."""
+
+    title: SignerTitle
+    name: str = Field(min_length=1)
+
+
 class Termination(_Model):
     """The proposed (or, for a closed case, the actual) 终本."""
 
     proposed_date: Day = Field(description="拟终本日期（裁定日期）")
     applicant_requested: bool = Field(False, description="申请执行人申请终本")
-    judges: Items[str] = Field(default_factory=list, description="审判长/审判员/执行员")
+    judges: Items[str] = Field(default_factory=list, description="署名的审判人员姓名；填写 signers 时可省略")
+    signers: Items[Signer] = Field(
+        default_factory=list,
+        description="署名人员及职务（审判长/审判员/执行长/执行员…），按署名顺序；未填=按审批路径署名审判长、审判员",
+    )
+    judge_assistant: str | None = Field(None, description="法官助理（署名于日期之后，可不填）")
     clerk: str | None = Field(None, description="书记员")
     served_on: OptionalDay = Field(None, description="裁定书送达申请执行人日期（已结案件）")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _judges_from_signers(cls, data: object) -> object:
+        """``judges`` (the names the checks compare) follow ``signers`` when only signers are given."""
+        if isinstance(data, dict) and data.get("signers") and not data.get("judges"):
+            names = [s.get("name") if isinstance(s, dict) else getattr(s, "name", None) for s in data["signers"]]
+            if all(isinstance(n, str) for n in names):
+                data = {**data, "judges": names}
+        return data
+
+    @model_validator(mode="after")
+    def _signers_match_judges(self) -> Termination:
+        if self.signers and [s.name for s in self.signers] != list(self.judges):
+            raise ValueError("termination.judges：与 termination.signers 中的署名人员不一致（填写其一即可）")
+        return self
 
 
 class PostInquiry(_Model):
@@ -484,12 +543,22 @@ class PostTermination(_Model):
 # ---------------------------------------------------------------- the record
 
 
+class Resumption(_Model):
+    """执恢: the case this one resumes and the earlier 终本 ruling in it."""
+
+    original_case_number: str = Field(min_length=1, description="原执行案件案号，如（2021）京0105执987号")
+    ruling_number: str | None = Field(None, description="原终本裁定书文号；未填=与原案号相同")
+    ruling_date: Day = Field(description="原终本裁定日期")
+
+
 class CaseRecord(_Model):
     """One enforcement case (执行实施案件) proposed for, or closed by, 终本."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     court: str = Field(min_length=2, description="执行法院全称")
     case_number: str = Field(description="案号，如（2024）京0105执1234号；恢复执行为 执恢")
+    cause: str | None = Field(None, description="案由，如 民间借贷纠纷（执行依据的案由）")
+    resumed_from: Resumption | None = Field(None, description="恢复执行案件（执恢）：原案号及原终本裁定")
     judge: str | None = Field(None, description="承办人")
     filing_date: Day = Field(description="立案日期")
     application_received_on: OptionalDay = Field(None, description="收到申请执行书或移交执行书日期")
@@ -499,6 +568,7 @@ class CaseRecord(_Model):
     claim: Claim
     measures: Measures = Field(default_factory=Measures)
     interview: Interview | None = None
+    termination_notice: TerminationNotice | None = Field(None, description="拟终结本次执行程序告知书")
     approval: Approval = Field(default_factory=Approval)
     bankruptcy: BankruptcyInquiry | None = None
     termination: Termination
@@ -540,6 +610,10 @@ class CaseRecord(_Model):
             if isinstance(p, NaturalPerson) and p.birth_date and p.birth_date > self.filing_date:
                 raise ValueError(f"respondents.{i}.party.birth_date：出生日期晚于立案日期")
         _ordered(self.termination.served_on, self.termination.proposed_date, "termination.served_on", "裁定日期")
+        tn = self.termination_notice
+        if tn is not None:
+            _ordered(tn.served_on, tn.issued_on, "termination_notice.served_on", "告知书落款日期")
+            _ordered(tn.replied_on, tn.issued_on, "termination_notice.replied_on", "告知书落款日期")
         return self
 
     # -- convenience -----------------------------------------------------
@@ -557,6 +631,13 @@ class CaseRecord(_Model):
         match = CASE_NUMBER_RE.match(self.case_number)
         assert match is not None  # validated above
         return "执恢" if match["kind"] == "执恢" else "执"
+
+    @property
+    def basis_by_this_court(self) -> bool:
+        """Whether this court made the 执行依据 (the documents then say 本院)."""
+        if self.basis.by_this_court is not None:
+            return self.basis.by_this_court
+        return self.basis.issuing_body == self.court
 
     def as_of(self, on: dt.date) -> CaseRecord:
         """The record as it stood on ``on``: events dated later are left out.

@@ -300,6 +300,8 @@ ENUMS: dict[str, typing.Any] = {
     "interview_capacities": case.Interview.model_fields["capacity"].annotation,
     "interview_modes": case.Interview.model_fields["mode"].annotation,
     "bankruptcy_answers": case.BankruptcyInquiry.model_fields["applicant_answer"].annotation,
+    "service_modes": case.TerminationNotice.model_fields["service_mode"].annotation,
+    "signer_titles": case.SignerTitle,
 }
 
 
