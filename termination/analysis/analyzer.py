@@ -33,43 +33,18 @@ from termination.analysis.models import (
 from termination.analysis.segment import tokens
 from termination.errors import InputError
 from termination.periods import elapsed
-from termination.text import cn_number
+from termination import editions
+from termination.text import cn_number, ymd
 
 EVIDENCE_MAX = 400
 
 # ---------------------------------------------------------------- citations (Chinese, for users)
 
 ZB_RULE = "《最高人民法院关于严格规范终结本次执行程序的规定（试行）》"
-JS_2022 = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》（2022年修正）第五百一十七条"
-JS_2015 = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》（2015年施行、2020年修正）第五百一十九条"
-JS_2022_IN_FORCE = dt.date(2022, 4, 10)  # 2022年修正的民诉法解释施行日，条文改为第五百一十七条
-
-# 民事诉讼法 revisions by the date they took effect; numbering is the same in 2012 and 2017.
-CPL_REVISIONS: tuple[tuple[dt.date, int, str], ...] = (
-    (dt.date(2013, 1, 1), 0, "2012年修正"),
-    (dt.date(2017, 7, 1), 0, "2017年修正"),
-    (dt.date(2022, 1, 1), 1, "2021年修正"),
-    (dt.date(2024, 1, 1), 2, "2023年修正"),
-)
-# Articles an execution ruling cites, numbered per revision (2012/2017, 2021, 2023) — only the
-# rows requirements.md §9 marks as verified.
-CPL_ARTICLES: dict[str, tuple[int, int, int]] = {
-    "对妨害民事诉讼的罚款、拘留": (111, 114, 114),
-    "裁定的适用范围": (154, 157, 157),
-    "执行行为异议": (225, 232, 236),
-    "向上一级人民法院申请执行": (226, 233, 237),
-    "案外人异议": (227, 234, 238),
-    "执行员与执行笔录": (228, 235, 239),
-    "申请执行的期间": (239, 246, 250),
-    "执行通知": (240, 247, 251),
-    "报告财产": (241, 248, 252),
-    "查询、冻结、划拨、变价": (242, 249, 253),
-    "继续履行与随时请求执行": (254, 261, 265),
-    "中止执行": (256, 263, 267),
-    "终结执行": (257, 264, 268),
-}
-# 迟延履行利息 (2021 第二百六十条, 2023 第二百六十四条): quoted from judgments, never outdated here.
-_CPL_DELAY = (260, 264)
+# Article numbers by edition (the 终本 article of the 民诉法解释, the 民事诉讼法 numbering) come from
+# termination.editions (rulesets/articles.yaml). The 民事诉讼法 迟延履行利息 article is quoted
+# from judgments, so it is never called outdated here.
+_CPL_DELAY_TOPIC = "delay_interest"
 _CPL_DELAY_RE = re.compile(r"迟延履行|加倍支付")
 
 CONTENT_PROBLEMS: dict[str, tuple[str, str]] = {
@@ -276,7 +251,11 @@ _FILING_RES = (
     re.compile(r"(?P<when>" + P.DATE_RE.pattern + r")(?:(?!\d{4}年)[^。;\n]){0,20}?申请(?:强制)?执行(?!人)"),
 )
 
-_JS_ART_RE = re.compile(r"第\s*(五百一十七|五百一十九|517|519)\s*条")
+_JS_ART_RE = re.compile(
+    r"第\s*("
+    + "|".join(f"{cn_number(a.number)}|{a.number}" for a in editions.history("zhongben_basis") if a.number)
+    + r")\s*条"
+)
 _ART_RE = re.compile(r"第\s*([零一二三四五六七八九十百千\d]+)\s*条")
 _CPL_RE = re.compile(
     r"民事诉讼法\s*[》>]?\s*(?:\([^()]{0,12}\))?\s*"
@@ -748,29 +727,34 @@ def _problems(
     body = doc.norm[: doc.end]
     ruling_date = doc.date
     cited = {P.cn_to_int(m.group(1)) for m in _JS_ART_RE.finditer(body) if _cites_interpretation(doc, m.start())}
+    basis = editions.find("zhongben_basis", ruling_date) if ruling_date is not None else None
+    if ruling_date is not None and basis is not None:
+        for other in editions.history("zhongben_basis"):
+            if other.number in (None, basis.number) or other.number not in cited or basis.number in cited:
+                continue
+            if other.edition.effective < basis.edition.effective:
+                found.append(
+                    Problem(
+                        code="TXT-BASIS-OLD",
+                        message=(
+                            f"裁定作出于{ruling_date.isoformat()}，引用的{other.edition.short}{other.text}是修正前的条文序号；"
+                            f"{ymd(basis.edition.effective)}起应引用{basis.text}"
+                        ),
+                        citation=basis.citation(edition=True),
+                    )
+                )
+            else:
+                found.append(
+                    Problem(
+                        code="TXT-BASIS-NEW-EARLY",
+                        message=(
+                            f"裁定作出于{ruling_date.isoformat()}，早于{ymd(other.edition.effective)}，却引用了"
+                            f"{other.edition.label}后的{other.edition.short}{other.text}；当时有效的条文为{basis.text}"
+                        ),
+                        citation=basis.citation(edition=True),
+                    )
+                )
     if ruling_date is not None:
-        if ruling_date >= JS_2022_IN_FORCE and 519 in cited and 517 not in cited:
-            found.append(
-                Problem(
-                    code="TXT-BASIS-OLD",
-                    message=(
-                        f"裁定作出于{ruling_date.isoformat()}，引用的民诉法解释第五百一十九条是修正前的条文序号；"
-                        "2022年4月10日起应引用第五百一十七条"
-                    ),
-                    citation=JS_2022,
-                )
-            )
-        if ruling_date < JS_2022_IN_FORCE and 517 in cited and 519 not in cited:
-            found.append(
-                Problem(
-                    code="TXT-BASIS-NEW-EARLY",
-                    message=(
-                        f"裁定作出于{ruling_date.isoformat()}，早于2022年4月10日，却引用了2022年修正后的"
-                        "民诉法解释第五百一十七条；当时有效的条文为第五百一十九条"
-                    ),
-                    citation=JS_2015,
-                )
-            )
         found.extend(_cpl_problems(doc, ruling_date))
     for m in _SIXTY_RE.finditer(body):
         s, e = doc.sentence(m.start())
@@ -803,10 +787,10 @@ def _problems(
             )
         )
     if not _basis_cited(doc):
-        if ruling_date is None:
-            citation = f"{JS_2022}；{JS_2015}"
-        else:
-            citation = JS_2022 if ruling_date >= JS_2022_IN_FORCE else JS_2015
+        # the 终本 article in force on the ruling date; every edition when the date is unknown
+        current = editions.find("zhongben_basis", ruling_date) if ruling_date is not None else None
+        cited_in = [current] if current is not None else list(reversed(editions.history("zhongben_basis")))
+        citation = "；".join(a.citation(edition=True) for a in cited_in)
         found.append(Problem(code="TXT-NO-BASIS", message="裁定书未引用任何法律依据", citation=citation))
     return found
 
@@ -830,19 +814,24 @@ def _cpl_problems(doc: _Doc, ruling_date: dt.date) -> list[Problem]:
     article of the revision in force (so a coincidence with a current article is never flagged);
     sentences about 迟延履行 quote the judgment and are skipped.
     """
-    revision = None
-    for since, index, label in CPL_REVISIONS:
-        if ruling_date >= since:
-            revision = (index, label)
-    if revision is None:
+    current_edition = editions.edition("cpl", ruling_date)
+    if current_edition is None:
         return []
-    index, label = revision
-    current = {numbers[index] for numbers in CPL_ARTICLES.values()} | set(_CPL_DELAY)
-    older = {
-        numbers[i]: (topic, numbers, i) for topic, numbers in CPL_ARTICLES.items() for i in range(index)
-    }
-    revision_of = {0: "2012年、2017年修正", 1: "2021年修正"}
-    found: dict[int, tuple[str, tuple[int, int, int], int]] = {}
+    label = current_edition.label
+    topics = [t for t in editions.topics("cpl") if t != _CPL_DELAY_TOPIC]
+    now = {t: editions.article(t, ruling_date) for t in topics}
+    current = {a.number for a in (*now.values(), *editions.history(_CPL_DELAY_TOPIC)) if a.number is not None}
+    # an older edition's number → (topic title, the article in force, the older editions using it)
+    older: dict[int, tuple[str, editions.Article, list[str]]] = {}
+    for t in topics:
+        for a in editions.history(t):
+            if a.edition.effective >= current_edition.effective or a.number is None:
+                continue
+            entry = older.get(a.number)
+            if entry is None or entry[0] != now[t].title:
+                older[a.number] = entry = (now[t].title, now[t], [])
+            entry[2].append(a.edition.label)
+    found: dict[int, tuple[str, editions.Article, list[str]]] = {}
     body = doc.norm[: doc.end]
     for m in _CPL_RE.finditer(body):
         s, e = doc.sentence(m.start())
@@ -855,19 +844,24 @@ def _cpl_problems(doc: _Doc, ruling_date: dt.date) -> list[Problem]:
     if not found:
         return []
     parts = [
-        f"第{cn_number(n)}条（{topic}）是{revision_of[i]}文本的条文序号，当时有效的{label}文本为第{cn_number(numbers[index])}条"
-        for n, (topic, numbers, i) in found.items()
+        f"第{cn_number(n)}条（{topic}）是{_labels(labels)}文本的条文序号，当时有效的{label}文本为{now_.text}"
+        for n, (topic, now_, labels) in found.items()
     ]
-    citations = [
-        f"《中华人民共和国民事诉讼法》（{label}）第{cn_number(numbers[index])}条" for topic, numbers, _ in found.values()
-    ]
+    citations = [now_.citation(edition=True) for _, now_, _ in found.values()]
     return [
         Problem(
             code="TXT-CPL-OLD",
-            message=f"裁定作出于{ruling_date.isoformat()}，引用的《中华人民共和国民事诉讼法》" + "；".join(parts),
+            message=f"裁定作出于{ruling_date.isoformat()}，引用的《{current_edition.title}》" + "；".join(parts),
             citation="；".join(dict.fromkeys(citations)),
         )
     ]
+
+
+def _labels(labels: list[str]) -> str:
+    """``["2012年修正", "2017年修正"]`` → ``2012年、2017年修正``."""
+    if len(labels) > 1 and all(x.endswith("修正") for x in labels):
+        return "、".join(x.removesuffix("修正") for x in labels[:-1]) + "、" + labels[-1]
+    return "、".join(labels)
 
 
 def _basis_cited(doc: _Doc) -> bool:

@@ -38,12 +38,11 @@ from termination.obligations.models import (
     RecordFinding,
     Status,
 )
+from termination import editions
 from termination.periods import add_months, add_years, is_workday, period_end
 
 NOT_COVERED = "节假日数据未覆盖，未作顺延"
 UNVERIFIED = "条文序号未核实（UNVERIFIED），办理前请核对官方文本"
-#: 民诉法解释（2022年修正）施行日：此前第五百一十七条为第五百一十九条。
-JS2022_IN_FORCE = date(2022, 4, 10)
 
 CITE_DB_ENTRY = "《终本规定》（终本案件信息库条款，条文序号未核实）"
 CITE_DB_REMOVAL = "《终本规定》（终本案件信息库屏蔽条款，条文序号未核实）"
@@ -101,8 +100,10 @@ def status_of(due: date | None, done_on: date | None, as_of: date, soon_days: in
 
 
 def _jieshi_517(on: date) -> str:
-    # 民诉法解释：2022-04-10 起为第五百一十七条，此前为第五百一十九条（requirements §2）
-    return "第五百一十七条第二款" if on >= JS2022_IN_FORCE else "第五百一十九条第二款"
+    # 民诉法解释 终本条文第二款 (申请恢复执行): its number by edition (rulesets/articles.yaml);
+    # a date before the first edition keeps the first edition's number.
+    found = editions.find("zhongben_basis", on) or editions.history("zhongben_basis")[0]
+    return f"{found.text}第二款"
 
 
 class _Builder:
@@ -350,9 +351,11 @@ class _Builder:
 
     @staticmethod
     def _seizure_citation(due: date) -> str:
-        if due >= JS2022_IN_FORCE:
-            return f"《民诉法解释》第四百八十五条第二款；{CITE_SEIZURE_LAPSE}"
-        return f"《民诉法解释》（2015年文本相应条文，条文序号未核实）；{CITE_SEIZURE_LAPSE}"
+        found = editions.find("seizure_term", due)
+        if found is not None and found.number is not None:
+            return f"《{found.edition.short}》{found.text}第二款；{CITE_SEIZURE_LAPSE}"
+        first = editions.history("seizure_term")[0].edition
+        return f"《{first.short}》（{first.effective.year}年文本相应条文，条文序号未核实）；{CITE_SEIZURE_LAPSE}"
 
     def _item4_trigger(self) -> tuple[date | None, bool]:
         """失信规定第十条第一款第（四）项: (date the condition was met, defeated?)."""

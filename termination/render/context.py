@@ -735,7 +735,8 @@ class Context:
             "ruling_date": ruling_date,
             "basis": legal.basis_citation(ruling_date),
             "objection": legal.objection_citation(ruling_date),
-            "zhongben_title": legal.ZHONGBEN_TITLE,
+            "zhongben_inform": legal.zhongben_citation("zhongben_inform", ruling_date),
+            "zhongben_conditions": legal.zhongben_citation("zhongben_conditions", ruling_date),
             "notice_date": notice_date,
             "notice_deadline": deadline,
             "notice_deadline_exact": deadline_exact,
@@ -759,8 +760,8 @@ class Context:
             "mark": STATUS_MARK,
             "status_label": STATUS_LABEL,
             "severity_note": SEVERITY_NOTE,
-            # 终本规定 in force from 2016-12-01: cite it only for documents dated from then on
-            "zhongben_in_force": ruling_date >= legal.ZHONGBEN_FROM,
+            # 终本规定: cite it only for documents dated on or after its effective date
+            "zhongben_in_force": legal.zhongben_citation("zhongben_conditions", ruling_date) is not None,
         }
 
 
