@@ -54,10 +54,10 @@ def main(n: int = 3000, rounds: int = 7) -> dict[str, float]:
 
 def _breakdown(payloads: list[bytes], n: int) -> dict[str, float]:
     """Median µs per case of each stage of a check."""
-    from termination.decide import _compiled
+    from termination.decide import compiled
     from termination.facts import derive
 
-    engine = _compiled().engine
+    engine = compiled().engine
     records = [load_case(p) for p in payloads]
     stages: dict[str, list[float]] = {k: [] for k in ("validate", "derive facts", "durable_rules engine", "check (record in)", "decision → JSON")}
     for i in range(n):

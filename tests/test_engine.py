@@ -105,3 +105,23 @@ def test_large_conditional_rule_compiles_and_matches_reference() -> None:
     for combo in itertools.product(*values.values()):
         facts = {k: v for k, v in zip(values, combo, strict=True) if v is not None}
         assert engine.evaluate(facts)["A99"] == outcome(rule.applies_when, rule.condition, facts), facts
+
+
+def test_decisions_through_the_reference_evaluator_are_byte_identical_on_every_sample() -> None:
+    """The whole decision (findings, messages, evidence, JSON), not only the statuses."""
+    from pathlib import Path
+
+    from termination.decide import compiled, decide
+    from termination.engine import ReferenceEvaluator
+    from termination.io import load_case
+
+    reference = ReferenceEvaluator(compiled().ruleset.rules)
+    root = Path(__file__).resolve().parents[1]
+    samples = [p for p in sorted((root / "corpus" / "cases").glob("*.json")) if not p.name.endswith(".expected.json")]
+    assert len(samples) >= 20
+    for path in samples:
+        record = load_case(path)
+        on = record.termination.proposed_date
+        engine = decide(record, on).json_text()
+        oracle = decide(record, on, reference).json_text()
+        assert oracle == engine.replace('"engine":"durable_rules 2.0.28"', '"engine":"reference evaluator"'), path.name

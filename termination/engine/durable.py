@@ -1,4 +1,4 @@
-"""The only module that touches durable_rules (Rete engine, C core).
+"""The durable_rules evaluator: the only module that touches durable_rules (Rete engine, C core).
 
 How the rule language maps onto durable_rules, and why:
 
@@ -32,7 +32,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from termination.errors import EngineError
-from termination.rules.conditions import NEGATED, All, Atom, Condition, Not, fact_names
+from termination.engine.reference import rule_facts
+from termination.rules.conditions import NEGATED, All, Atom, Condition, Not
 from termination.rules.schema import Rule
 
 CHUNK = 20
@@ -141,6 +142,7 @@ class Engine:
     Build once per process (``Engine(rules)``); call :meth:`evaluate` per case.
     """
 
+    name = "durable_rules 2.0.28"
     _names = itertools.count()
     _lock = threading.Lock()  # durable_rules is not thread-safe: one lock for the process
 
@@ -180,7 +182,7 @@ class Engine:
                 self._host.set_rulesets({self._name: json.loads(json.dumps(definition))})
             except Exception as exc:  # durable raises bare Exception
                 raise EngineError(f"规则编译失败：{exc}") from exc
-        self._rule_facts = {r.code: tuple(sorted(_rule_facts(r))) for r in self.rules}
+        self._rule_facts = {r.code: rule_facts(r) for r in self.rules}
         self._facts_by_chunk = {
             chunk: sorted({n for r in members_list for n in self._rule_facts[r.code]})
             for chunk, members_list in self._chunks.items()
@@ -218,9 +220,3 @@ class Engine:
                 statuses[code] = status
         return statuses
 
-
-def _rule_facts(rule: Rule) -> set[str]:
-    names = set(fact_names(rule.condition))
-    if rule.applies_when is not None:
-        names |= set(fact_names(rule.applies_when))
-    return names
