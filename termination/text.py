@@ -1,6 +1,6 @@
 """Chinese text formatting: the one home for money, dates, numerals and lists.
 
-Used by the rule messages (the Jinja environment of :mod:`termination.decide`), the documents
+Used by the rule messages (the Jinja environment of :mod:`termination.findings`), the documents
 (:mod:`termination.render`), the review cross-checks and anything else that prints a value
 for a person to read. :data:`FILTERS` is the set of Jinja filters every text environment shares.
 
