@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": ("termination.analysis.cli", "分析已公开的终本裁定书文本"),
     "review": ("termination.review.cli", "抽查已结终本案件并计算终本合格率"),
     "calendar": ("termination.obligations.cli", "生成终本后义务日历"),
+    "holidays": ("termination.holidays.cli", "节假日数据：各年度依据、查看某年休息日、导入国务院放假安排"),
     "serve": ("termination.service.cli", "启动 HTTP 服务"),
     "rules": ("termination.cli", "列出某日有效的规则及其法律依据"),
     "schema": ("termination.cli", "输出案件数据的 JSON Schema"),

@@ -12,24 +12,35 @@ years ends on the corresponding date (month-end clamp when it does not exist, as
 statutory holidays and weekends, except weekends designated 调休 working days. Periods counted
 in 工作日 (e.g. 失信规定第十条 "三个工作日") count working days only.
 
-Holiday data comes from ``chinese_calendar``; a year it does not cover raises
-:class:`~termination.errors.CalendarNotCovered` — we never guess a holiday schedule.
-All functions are pure: no clock reads.
+Working days come from :mod:`termination.holidays`: the State Council's schedules
+(``chinese-calendar`` and the repository's data file). A check never rests on a guess: the
+strict functions (:func:`is_workday`, :func:`period_end`) raise
+:class:`~termination.errors.CalendarNotCovered` for a year without an official schedule, so the
+check comes out unknown. Reminders (the obligations calendar) use :func:`legal_period_end` and
+:func:`last_workday_on_or_before`, which fall back to the provisional schedule and say so in
+:attr:`LegalDay.provisional`. All functions are pure: no clock reads.
 """
 
 from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import NamedTuple
 
-import chinese_calendar
-
+from termination import holidays
 from termination.errors import CalendarNotCovered, InputError
 
 
+class LegalDay(NamedTuple):
+    """A computed day, and whether a provisional (unpublished) holiday schedule decided it."""
+
+    day: date
+    provisional: bool
+
+
 def calendar_coverage() -> tuple[int, int]:
-    """First and last year the installed holiday calendar covers."""
-    return min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year
+    """First and last year of the unbroken run of official holiday schedules."""
+    return holidays.coverage()
 
 
 def add_months(d: date, months: int) -> date:
@@ -46,15 +57,14 @@ def add_years(d: date, years: int) -> date:
 
 
 def is_workday(d: date) -> bool:
-    """True on a working day (weekdays that are not holidays, plus 调休 working weekends)."""
-    try:
-        return bool(chinese_calendar.is_workday(d))
-    except NotImplementedError as exc:  # chinese_calendar's signal for a year it lacks
-        first, last = calendar_coverage()
-        raise CalendarNotCovered(
-            f"节假日数据未覆盖{d.year}年（现有{first}—{last}年），"
-            "无法计算以工作日或节假日顺延的期间"
-        ) from exc
+    """True on a working day (weekdays that are not holidays, plus 调休 working weekends).
+
+    Official schedules only: a year without one raises CalendarNotCovered.
+    """
+    info = holidays.day_info(d)
+    if info.provisional:
+        raise CalendarNotCovered(holidays.not_official_message(d.year))
+    return info.workday
 
 
 def is_rest_day(d: date) -> bool:
@@ -67,6 +77,30 @@ def next_workday(d: date) -> date:
     while not is_workday(d):
         d += timedelta(days=1)
     return d
+
+
+def _next_workday(d: date, provisional: bool) -> LegalDay:
+    """Like :func:`next_workday`; with ``provisional`` a missing year is computed, not refused."""
+    guessed = False
+    while True:
+        info = holidays.day_info(d)
+        if info.provisional and not provisional:
+            raise CalendarNotCovered(holidays.not_official_message(d.year))
+        guessed = guessed or info.provisional
+        if info.workday:
+            return LegalDay(d, guessed)
+        d += timedelta(days=1)
+
+
+def last_workday_on_or_before(d: date) -> LegalDay:
+    """The last working day on or before ``d`` (provisional schedule allowed, and reported)."""
+    guessed = False
+    while True:
+        info = holidays.day_info(d)
+        guessed = guessed or info.provisional
+        if info.workday:
+            return LegalDay(d, guessed)
+        d -= timedelta(days=1)
 
 
 def _one_unit(**units: int) -> tuple[str, int]:
@@ -90,6 +124,22 @@ def _raw_end(start: date, unit: str, n: int) -> date:
     return add_years(start, n)
 
 
+def _period_end(
+    start: date, unit: str, n: int, roll_over_holiday: bool, provisional: bool
+) -> LegalDay:
+    if unit == "working_days":
+        d, guessed = start, False
+        for _ in range(n):
+            d, g = _next_workday(d + timedelta(days=1), provisional)
+            guessed = guessed or g
+        return LegalDay(d, guessed)
+    end = _raw_end(start, unit, n)
+    if not roll_over_holiday:
+        return LegalDay(end, False)
+    # 第八十五条：期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期。
+    return _next_workday(end, provisional)
+
+
 def period_end(
     start: date,
     *,
@@ -103,17 +153,19 @@ def period_end(
 
     Exactly one unit must be positive. ``working_days`` gives the Nth working day after
     ``start``. With ``roll_over_holiday`` an end falling on a rest day moves to the next
-    working day.
+    working day. Official holiday schedules only (CalendarNotCovered otherwise).
     """
     unit, n = _one_unit(days=days, months=months, years=years, working_days=working_days)
-    if unit == "working_days":
-        d = start
-        for _ in range(n):
-            d = next_workday(d + timedelta(days=1))
-        return d
-    end = _raw_end(start, unit, n)
-    # 第八十五条：期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期。
-    return next_workday(end) if roll_over_holiday else end
+    return _period_end(start, unit, n, roll_over_holiday, provisional=False).day
+
+
+def legal_period_end(
+    start: date, *, days: int = 0, months: int = 0, years: int = 0, working_days: int = 0
+) -> LegalDay:
+    """:func:`period_end` for reminders: a year without a published schedule is computed
+    provisionally (and the result says so) instead of refused."""
+    unit, n = _one_unit(days=days, months=months, years=years, working_days=working_days)
+    return _period_end(start, unit, n, True, provisional=True)
 
 
 def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
