@@ -75,4 +75,4 @@ def test_whole_corpus_folder(capsys: pytest.CaptureFixture[str]) -> None:
     # the corpus holds rulings with problems, so the folder run exits 1
     assert run(str(RULINGS)) == 1
     out = capsys.readouterr().out
-    assert out.count("文件：") == len([p for p in RULINGS.iterdir() if p.suffix in (".txt", ".docx")])
+    assert out.count("文件：") == len([p for p in RULINGS.rglob("*") if p.suffix in (".txt", ".docx")])  # sub-folders too

@@ -1,0 +1,56 @@
+"""Real published rulings (corpus/rulings/real/) against labels written by reading them.
+
+Every labelled field of every ruling is one test. A field listed under ``todo`` in the label
+file is a known miss (semgrep's ``todoruleid``): its test asserts the miss is still there, so a
+fix that makes it pass fails here until the ``todo`` entry is removed. Rates over the whole set
+are reported by ``bench/bench_analysis_accuracy.py`` and recorded in docs/analysis-accuracy.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termination.analysis import analyze_file
+from termination.analysis.evaluation import compare, contents_fields, expected_fields, load
+
+REAL = Path(__file__).resolve().parents[2] / "corpus" / "rulings" / "real"
+ITEMS = load(REAL)
+KINDS = {"zhongben", "zhongjie", "objection", "completion", "suspension", "resumption", "unknown"}
+
+
+@pytest.fixture(scope="module")
+def analyses() -> dict[str, object]:
+    return {item.path.name: analyze_file(item.path) for item in ITEMS}
+
+
+def test_every_ruling_is_labelled_and_sourced() -> None:
+    assert len(ITEMS) >= 12
+    assert sum(item.labels["is_zhongben"] for item in ITEMS) >= 3
+    for item in ITEMS:
+        labels = item.labels
+        assert labels["source"]["index_id"] and labels["source"]["published_as"], item.path.name
+        assert labels["province"] and 2014 <= labels["year"] <= 2026, item.path.name
+        assert labels["kind"] in KINDS, item.path.name
+        assert set(item.todo) <= set(expected_fields(labels)), f"{item.path.name}: todo names an unlabelled field"
+        if labels["is_zhongben"]:
+            assert set(labels["contents"]) == {f.split(".")[1] for f in contents_fields()}, item.path.name
+            assert labels["contents"]["rights"] in ("complete", "partial", "absent")
+            assert "problems" in labels, item.path.name
+
+
+CASES = [
+    pytest.param(item, key, id=f"{item.path.stem}-{key}")
+    for item in ITEMS
+    for key in expected_fields(item.labels)
+]
+
+
+@pytest.mark.parametrize(("item", "key"), CASES)
+def test_field(analyses: dict[str, object], item, key: str) -> None:  # type: ignore[no-untyped-def]
+    (outcome,) = [o for o in compare(item, analyses[item.path.name]) if o.field == key]  # type: ignore[arg-type]
+    if outcome.todo is not None:
+        assert not outcome.ok, f"known miss fixed — remove todo[{key!r}] from {item.path.stem}.expected.json"
+    else:
+        assert outcome.ok, f"expected {outcome.expected!r}, got {outcome.got!r}"
