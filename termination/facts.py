@@ -972,6 +972,58 @@ def president_approval(ctx: Context) -> Value:
     return p is not None and p.date <= ctx.as_of
 
 
+# ---- 告知书的答复期间（F08）: the court's own period must have run, unless the opinion is on file
+
+
+@fact("已向申请执行人发出终本告知书")
+def termination_notice_issued(ctx: Context) -> Value:
+    n = ctx.case.termination_notice
+    return n is not None and n.issued_on <= ctx.as_of
+
+
+@fact("裁定前已记录申请执行人对终本的意见")
+def opinion_before_ruling(ctx: Context) -> Value:
+    c = ctx.case
+    i, n, sc = c.interview, c.termination_notice, c.approval.applicant_confirmation
+    return bool(
+        c.termination.applicant_requested  # 申请执行人申请终本：其意见已书面提出
+        or (i is not None and i.date <= ctx.as_of and (i.opinion or i.agrees is not None))
+        or (sc is not None and sc.signed_on <= ctx.as_of)
+        or (n is not None and ctx.on_time(n.replied_on))
+    )
+
+
+@fact("告知书指定的答复期间已届满")
+def answer_period_run(ctx: Context) -> Value:
+    n = ctx.case.termination_notice
+    ctx.names["answer_period_end"] = []
+    if n is None:
+        return None
+    if n.served_on is not None and n.served_on > ctx.as_of:
+        return False  # served after the ruling date: the period has not even begun
+    # 民事诉讼法第八十五条：期间自送达之次日起算；届满日为法定休假日的，顺延至休假日后的第一日
+    earliest = periods.period_end(n.served_on or n.issued_on, days=n.answer_days, roll_over_holiday=False)
+    if ctx.as_of <= earliest:
+        if n.served_on is not None:
+            ctx.names["answer_period_end"] = [_period_end_or_raw(n.served_on, n.answer_days).isoformat()]
+        return False  # served no earlier than dated: the period cannot have run yet
+    if n.served_on is None:
+        return None
+    try:
+        end = periods.period_end(n.served_on, days=n.answer_days)
+    except CalendarNotCovered:
+        return None
+    ctx.names["answer_period_end"] = [end.isoformat()]
+    return ctx.as_of > end
+
+
+def _period_end_or_raw(start: date, days: int) -> date:
+    try:
+        return periods.period_end(start, days=days)
+    except CalendarNotCovered:
+        return periods.period_end(start, days=days, roll_over_holiday=False)
+
+
 @fact("具有破产原因的企业法人被执行人数")
 def insolvent_enterprises(ctx: Context) -> Value:
     def insolvent(r: Respondent) -> bool | None:
