@@ -7,10 +7,13 @@ downstream. Its JSON form (``model_dump(mode="json")``) is the public contract o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from termination import glossary
 
 DECISION_VERSION: Final = "1.0"
 
@@ -20,23 +23,11 @@ SourceKind = Literal["binding", "system_check", "local"]
 Verification = Literal["VERIFIED", "PARTIAL", "CORROBORATED", "UNVERIFIED", "UNOFFICIAL"]
 
 STATUS_MARK: dict[str, str] = {"satisfied": "✓", "violated": "✗", "unknown": "?", "not_applicable": "—"}
-STATUS_LABEL: dict[str, str] = {
-    "satisfied": "符合", "violated": "不符合", "unknown": "待补充", "not_applicable": "不适用",
-}
-SEVERITY_LABEL: dict[str, str] = {
-    "blocking": "终本条件（法律、司法解释、规范性文件）",
-    "system": "全国执行案件管理系统校验",
-    "warning": "程序瑕疵（不阻却终本）",
-    "local": "地方规范（参考）",
-}
-SOURCE_KIND_LABEL: dict[str, str] = {"binding": "法律依据", "system_check": "系统校验", "local": "地方规范"}
-VERIFICATION_LABEL: dict[str, str] = {
-    "VERIFIED": "已核实原文",
-    "PARTIAL": "部分核实",
-    "CORROBORATED": "经佐证、未核实原文",
-    "UNVERIFIED": "未核实",
-    "UNOFFICIAL": "非官方复现",
-}
+# Labels come from corpus/glossary.yaml (termination.glossary), loaded on first use.
+STATUS_LABEL: Mapping[str, str] = glossary.terms("finding_statuses")
+SEVERITY_LABEL: Mapping[str, str] = glossary.terms("severity_notes")
+SOURCE_KIND_LABEL: Mapping[str, str] = glossary.terms("source_kinds")
+VERIFICATION_LABEL: Mapping[str, str] = glossary.terms("verifications")
 #: Severities whose violated or unknown findings forbid a final 终本 ruling.
 BLOCKING_SEVERITIES: frozenset[str] = frozenset({"blocking", "system"})
 

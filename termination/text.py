@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-__all__ = ["FILTERS", "amount_in_words", "cn_date", "cn_number", "join_cn", "money", "ymd"]
+__all__ = ["FILTERS", "amount_in_words", "cn_date", "cn_number", "join_cn", "money", "term", "ymd"]
 
 Amount = Decimal | int | float | str
 
@@ -156,6 +156,13 @@ def amount_in_words(amount: Amount) -> str:
     return out
 
 
+def term(value: str, enum: str) -> str:
+    """Jinja filter ``{{ value | term("asset_categories") }}``: the glossary term of an enum value."""
+    from termination import glossary  # the glossary file is read on first use only
+
+    return glossary.term(enum, value)
+
+
 #: Jinja filters shared by every text environment (rule messages and documents).
 FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
@@ -164,4 +171,5 @@ FILTERS: dict[str, Callable[..., str]] = {
     "cn_date": cn_date,
     "cn_number": cn_number,
     "join_cn": join_cn,
+    "term": term,
 }

@@ -16,7 +16,11 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from termination import case, law
+from termination import case, decision, law
+from termination.analysis import models as analysis_models
+from termination.obligations import models as obligation_models
+from termination.review import inputs as review_inputs
+from termination.review import stats as review_stats
 
 ROOT = Path(__file__).resolve().parent.parent
 LAW_DIR = ROOT / "corpus" / "law"
@@ -244,6 +248,8 @@ def test_every_glossary_term_is_one_token(tokenizer: jieba.Tokenizer) -> None:
     entries = _userdict()
     glossary = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
     for section, mapping in glossary.items():
+        if section in OUTPUT_LABELS:
+            continue  # phrases printed to users, never sought in ruling text
         for key, term in mapping.items():
             word = re.sub(r"（.*?）", "", term)  # 工商登记（股权） → 工商登记
             if len(word) < 2:
@@ -305,6 +311,25 @@ ENUMS: dict[str, typing.Any] = {
 }
 
 
+#: Labels of the outputs (decision, analysis, calendar, review) → the values they label.
+OUTPUT_LABELS: dict[str, typing.Any] = {
+    "finding_statuses": decision.Status,
+    "severities": decision.Severity,
+    "severity_notes": decision.Severity,
+    "source_kinds": decision.SourceKind,
+    "verifications": decision.Verification,
+    "ruling_measures": analysis_models.MeasureCode,
+    "ruling_kinds": analysis_models.Kind,
+    "ruling_contents": typing.Literal[tuple(analysis_models.Contents.model_fields)],
+    "ruling_roles": analysis_models.Role,
+    "obligation_kinds": obligation_models.Kind,
+    "obligation_statuses": obligation_models.Status,
+    "review_positions": review_stats.Position,
+    "review_strata": review_inputs.Stratify,
+    "review_check_kinds": typing.Literal["text", "crosscheck"],
+}
+
+
 @pytest.fixture(scope="module")
 def glossary() -> dict[str, dict[str, str]]:
     data = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
@@ -315,7 +340,7 @@ def glossary() -> dict[str, dict[str, str]]:
 def test_glossary_sections(glossary: dict[str, dict[str, str]]) -> None:
     required = {"fields", "asset_categories", "interview_items", "org_types", "sanction_types", "report_status"}
     assert required <= set(glossary)
-    assert set(glossary) == {"fields"} | set(ENUMS)
+    assert set(glossary) == {"fields"} | set(ENUMS) | set(OUTPUT_LABELS)
     for section, mapping in glossary.items():
         for key, term in mapping.items():
             assert isinstance(key, str) and isinstance(term, str) and term, f"{section}.{key}"
@@ -332,6 +357,11 @@ def test_glossary_fields_cover_the_case_record(glossary: dict[str, dict[str, str
 @pytest.mark.parametrize("section", sorted(ENUMS))
 def test_glossary_enums_match_case_literals(section: str, glossary: dict[str, dict[str, str]]) -> None:
     assert set(glossary[section]) == _literal(ENUMS[section]) - {None}
+
+
+@pytest.mark.parametrize("section", sorted(OUTPUT_LABELS))
+def test_glossary_output_labels_match_their_literals(section: str, glossary: dict[str, dict[str, str]]) -> None:
+    assert set(glossary[section]) == _literal(OUTPUT_LABELS[section])
 
 
 def test_asset_category_terms(glossary: dict[str, dict[str, str]]) -> None:

@@ -9,36 +9,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from termination import glossary
 from termination.analysis.analyzer import analyze_text
 from termination.analysis.models import MEASURE_LABELS, RulingAnalysis
 from termination.analysis.reader import SUFFIXES, read_ruling
 from termination.errors import RulingFileError
 
-KIND_LABELS = {
-    "zhongben": "终结本次执行程序裁定（终本）",
-    "zhongjie": "终结执行裁定（含准许撤回执行申请，非终本）",
-    "objection": "执行异议裁定（非终本）",
-    "completion": "执行完毕结案通知（非终本）",
-    "suspension": "中止执行裁定（非终本）",
-    "resumption": "恢复执行通知或决定（非终本）",
-    "unknown": "无法识别的文书（非终本）",
-}
-CONTENT_LABELS = {
-    "claim": "申请执行的债权情况",
-    "process": "执行经过及采取的执行措施、强制措施",
-    "property": "查明的被执行人财产情况",
-    "realized": "实现的债权情况",
-    "rights": "申请执行人的权利及被执行人的继续履行义务",
-}
-ROLE_LABELS = {
-    "applicant": "申请执行人",
-    "respondent": "被执行人",
-    "agent": "委托代理人",
-    "legal_representative": "法定代表人（负责人）",
-}
+KIND_LABELS: Mapping[str, str] = glossary.terms("ruling_kinds")
+CONTENT_LABELS: Mapping[str, str] = glossary.terms("ruling_contents")
+ROLE_LABELS: Mapping[str, str] = glossary.terms("ruling_roles")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

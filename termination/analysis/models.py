@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from termination import glossary
 
 Kind = Literal["zhongben", "zhongjie", "objection", "completion", "suspension", "resumption", "unknown"]
 Role = Literal["applicant", "respondent", "agent", "legal_representative"]
@@ -101,17 +104,4 @@ class RulingAnalysis(_Model):
 
 
 #: Chinese names of the measure codes (one vocabulary for the analysis and the review).
-MEASURE_LABELS = {
-    "enforcement_notice": "执行通知",
-    "report_order": "报告财产令",
-    "network_inquiry": "网络执行查控",
-    "onsite_investigation": "现场调查",
-    "consumption_restriction": "限制消费令",
-    "dishonest_list": "纳入失信被执行人名单",
-    "fine": "罚款",
-    "detention": "拘留",
-    "search": "搜查",
-    "reward": "悬赏",
-    "audit": "审计",
-    "applicant_informed": "告知（约谈）申请执行人",
-}
+MEASURE_LABELS: Mapping[str, str] = glossary.terms("ruling_measures")

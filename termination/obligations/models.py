@@ -1,15 +1,18 @@
 """The calendar's data: one :class:`Obligation` per step the court owes after 终本.
 
 These models are the public contract of ``termination calendar --format json`` and of the
-service; labels for display are kept beside them so every output speaks the same words.
+service; labels for display come from corpus/glossary.yaml so every output speaks the same words.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from termination import glossary
 
 Kind = Literal[
     "database_entry",  # 纳入终本案件信息库
@@ -22,24 +25,10 @@ Kind = Literal[
 ]
 Status = Literal["done", "due_soon", "overdue", "open", "not_yet_computable"]
 
-KIND_LABEL: dict[str, str] = {
-    "database_entry": "纳入终本案件库",
-    "periodic_inquiry": "定期网络查询",
-    "inquiry_notice": "告知查询结果",
-    "seizure_renewal": "续行查封冻结",
-    "dishonest_deletion": "删除失信信息",
-    "database_removal": "终本案件库屏蔽",
-    "resumption": "恢复执行",
-}
-STATUS_LABEL: dict[str, str] = {
-    "done": "已完成",
-    "due_soon": "即将到期",
-    "overdue": "已逾期",
-    "open": "未到期",
-    "not_yet_computable": "暂无法计算",
-}
+KIND_LABEL: Mapping[str, str] = glossary.terms("obligation_kinds")
+STATUS_LABEL: Mapping[str, str] = glossary.terms("obligation_statuses")
 #: Display order of kinds on the same due date.
-KIND_ORDER: dict[str, int] = {k: i for i, k in enumerate(KIND_LABEL)}
+KIND_ORDER: dict[str, int] = {k: i for i, k in enumerate(get_args(Kind))}
 
 
 class _Model(BaseModel):

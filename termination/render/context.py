@@ -19,26 +19,10 @@ from termination import periods
 from termination.case import Asset, CaseRecord, NaturalPerson, Organisation, Party
 from termination.decision import STATUS_LABEL, STATUS_MARK, Decision, Finding
 from termination.errors import CalendarNotCovered, NotReadyError
+from termination import glossary
 from termination.render import legal
 from termination.text import FILTERS, amount_in_words, cn_number, money, ymd
 
-ASSET_LABEL: dict[str, str] = {
-    "pboc": "人民银行账户信息",
-    "bank_deposit": "银行存款",
-    "internet_bank": "互联网银行及网络资金",
-    "securities": "证券",
-    "vehicle": "车辆",
-    "real_estate": "不动产",
-    "business_registration": "工商登记（股权）",
-    "insurance": "保险",
-    "civil_affairs": "民政（婚姻登记）",
-    "housing_fund": "住房公积金",
-    "wealth_management": "金融理财产品",
-    "dividends": "股息红利",
-    "tax": "税务",
-    "ship": "船舶",
-    "other": "其他财产",
-}
 # 《失信规定》第一条各项（VERIFIED），此处为概括表述
 DISHONEST_GROUND: dict[int, str] = {
     1: "有履行能力而拒不履行生效法律文书确定义务",
@@ -48,36 +32,8 @@ DISHONEST_GROUND: dict[int, str] = {
     5: "违反限制消费令",
     6: "无正当理由拒不履行执行和解协议",
 }
-INTERVIEW_ITEM_LABEL: dict[str, str] = {
-    "execution_status": "本案的执行情况",
-    "investigation_measures": "采取的财产调查措施",
-    "property_status": "被执行人的财产情况",
-    "basis": "终结本次执行程序的依据",
-    "consequences": "终结本次执行程序的法律后果",
-}
-CAPACITY_LABEL = {"applicant": "申请执行人", "agent": "委托诉讼代理人", "legal_representative": "法定代表人"}
-MODE_LABEL = {
-    "in_person": "当面约谈", "phone": "电话约谈", "video": "视频约谈", "written": "书面征求意见",
-    "sms": "短信告知", "wechat": "微信告知", "email": "电子邮件告知",
-}
-ANSWER_LABEL = {"consent": "同意", "refuse": "不同意", "no_answer": "未答复"}
-SANCTION_REASON = {
-    "report_violation": "违反财产报告制度",
-    "obstruction": "妨害执行",
-    "restriction_violation": "违反限制消费令",
-    "other": "拒不履行生效法律文书确定的义务",
-}
-LIFT_REASON = {"security": "提供有效担保", "applicant_consent": "申请执行人同意", "performed": "履行完毕", "other": "其他原因"}
-REPORT_STATUS = {
-    "reported": "报告了财产情况",
-    "none": "未按报告财产令报告财产",
-    "late": "逾期报告财产",
-    "refused": "拒绝报告财产",
-    "false": "虚假报告财产",
-}
 # 动产以查封为准：车辆等登记查封后未必实际扣押（终本规定第四条），“扣押”须以实际控制为前提
 SEIZURE_VERB = {"bank_deposit": "冻结", "movable": "查封", "real_estate": "查封", "other_right": "冻结"}
-SEIZURE_OBJECT = {"bank_deposit": "银行存款", "movable": "动产", "real_estate": "不动产", "other_right": "其他财产权"}
 #: found asset type → what "seized" means for it
 ASSET_SEIZED = {"bank_deposit": "冻结", "internet_bank": "冻结", "securities": "冻结", "housing_fund": "冻结",
                 "wealth_management": "冻结", "dividends": "冻结", "business_registration": "冻结", "insurance": "冻结",
@@ -89,16 +45,6 @@ MEASURE_KIND = {
     7: "核查财产线索", 8: "现场调查", 9: "调查询问", 10: "搜查", 11: "处理审计、悬赏申请", 12: "查封、扣押、冻结",
     13: "拍卖、变卖", 14: "查找被执行人下落", 16: "罚款、拘留等强制措施", 17: "执行转破产征询",
 }
-ASSET_STATUS = {"disposed": "已处置", "disposing": "正在处置", "undisposed": "尚未处置"}
-GROUP_LABEL = {
-    "A": "一、适用范围",
-    "B": "二、执行通知与报告财产",
-    "C": "三、限制消费与失信被执行人名单",
-    "D": "四、财产调查与财产处置",
-    "E": "五、下落不明与妨害执行",
-    "F": "六、申请执行人参与与审批",
-    "G": "七、裁定书",
-}
 
 #: Where in the ruling a blocking finding is shown in a draft (section name by rule code).
 _SECTION_OVERRIDES = {
@@ -108,7 +54,6 @@ _SECTION_OVERRIDES = {
 }
 _SECTION_BY_GROUP = {"A": "reasoning", "B": "measures", "C": "measures", "D": "measures", "E": "measures",
                      "F": "reasoning", "G": "reasoning"}
-SEVERITY_NOTE = {"blocking": "终本条件", "system": "系统校验", "warning": "程序瑕疵，不阻却终本", "local": "地方规范，供参考"}
 NOTICE_DAYS = 7  # 告知书：收到之日起七日内提出意见或财产线索（法院指定期间）
 BLANK = "＿＿＿＿＿＿"
 # Blanks to write in by hand. The type area is 15.6 cm = 442 pt: 27 characters of 三号 (16 pt).
@@ -116,6 +61,13 @@ LINE_BLANK = "＿" * 27  # a whole line (no indent)
 ANSWER_BLANK = "＿" * 23  # the rest of an indented line after "答："
 NAME_BLANK = "＿" * 8  # a signature
 DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"
+
+
+def wording() -> Any:
+    """The documents' own wording of record values (``templates/_wording.j2``): ``wording().asset["pboc"]``."""
+    from termination.render import _environment  # the one document environment (no import cycle at load)
+
+    return _environment().get_template("_wording.j2").module
 
 
 def _reason(text: str) -> str:
@@ -296,7 +248,7 @@ class Context:
             ev.append(Event(o.issued_on, f"向{WHO}发出报告财产令，责令其报告财产情况", 2, (o.respondent,),
                             (o.served_on,), "报告财产令"))
         for r in m.property_reports:
-            t = f"{WHO}{REPORT_STATUS[r.status]}"
+            t = f"{WHO}{wording().report_status[r.status]}"
             if r.verified_on:
                 t += f"；本院于{ymd(r.verified_on)}予以核查"
                 if r.verification_result:
@@ -309,11 +261,11 @@ class Context:
             if q.feedback_on is None:
                 tail = "，尚未反馈"
             elif q.found:
-                found = "、".join(ASSET_LABEL[s] for s in q.found)
+                found = "、".join(wording().asset[s] for s in q.found)
                 tail = f"，{ymd(q.feedback_on)}反馈：查询到{found}，其余项目未查询到财产"
             else:
                 tail = f"，{ymd(q.feedback_on)}反馈：未查询到财产"
-            ev.append(Event(q.requested_on, head + "、".join(ASSET_LABEL[s] for s in q.scope) + tail, 4,
+            ev.append(Event(q.requested_on, head + "、".join(wording().asset[s] for s in q.scope) + tail, 4,
                             (q.respondent,), scope=(q.system, *q.scope),
                             repeat=f"{head}财产（查询项目同第（{FIRST}）项）{tail}"))
         for cr in m.consumption_restrictions:
@@ -321,7 +273,7 @@ class Context:
             if cr.bound_persons:
                 t += f"，同时限制{'、'.join(cr.bound_persons)}的高消费及非生活和工作必需的消费行为"
             if cr.lifted_on:
-                reason = LIFT_REASON[cr.lift_reason] if cr.lift_reason else "依法"
+                reason = wording().lift_reason[cr.lift_reason] if cr.lift_reason else "依法"
                 t += f"（{ymd(cr.lifted_on)}因{reason}解除）"
             ev.append(Event(cr.issued_on, t, 5, (cr.respondent,)))
         for dl in m.dishonest_listings:
@@ -346,7 +298,7 @@ class Context:
             ev.append(Event(cl.received_on, t, 7))
         for oi in m.onsite_investigations:
             t = f"到{oi.place}对{WHO}的财产情况进行现场调查"
-            items = [ASSET_LABEL[i] for i in oi.items if i != "other"]
+            items = [wording().asset[i] for i in oi.items if i != "other"]
             if items:
                 t += f"（调查{'、'.join(items)}）"
             if oi.result:
@@ -377,7 +329,7 @@ class Context:
                 t += f"，并于{ymd(a.carried_out_on)}{'委托审计' if a.kind == 'audit' else '发布悬赏公告'}"
             ev.append(Event(a.received_on, t, 11))
         for sz in m.seizures:
-            what = sz.description or SEIZURE_OBJECT[sz.asset_type]
+            what = sz.description or glossary.term("seizure_asset_types", sz.asset_type)
             # “被执行人对案外人的到期债权”：the name takes the place of the bare 被执行人
             what = what[len("被执行人"):] if what.startswith("被执行人") and len(what) > 4 else f"的{what}"
             t = f"{SEIZURE_VERB[sz.asset_type]}{WHO}{what}，期限至{ymd(sz.expiry)}"
@@ -408,7 +360,7 @@ class Context:
                 unit = self.unit_of(sa.target)
                 if unit:
                     actor, whom = f"被执行人{unit[0]}", f"其{unit[1]}{sa.target}"
-            because = f"因{actor}{SANCTION_REASON[sa.reason]}，"
+            because = f"因{actor}{wording().sanction_reason[sa.reason]}，"
             if sa.type == "fine":
                 what = f"罚款{money(sa.amount)}" if sa.amount is not None else "罚款"
                 t = f"{because}决定对{whom}{what}"
@@ -419,8 +371,8 @@ class Context:
             ev.append(Event(sa.decided_on, t, 16))
         if c.bankruptcy:
             b = c.bankruptcy
-            t = (f"征询申请执行人、被执行人是否同意将本案移送破产审查，申请执行人{ANSWER_LABEL[b.applicant_answer]}，"
-                 f"被执行人{ANSWER_LABEL[b.respondent_answer]}")
+            t = (f"征询申请执行人、被执行人是否同意将本案移送破产审查，申请执行人{glossary.term('bankruptcy_answers', b.applicant_answer)}，"
+                 f"被执行人{glossary.term('bankruptcy_answers', b.respondent_answer)}")
             if b.transfer_decided_on:
                 t += f"；{ymd(b.transfer_decided_on)}决定将本案移送破产审查"
             ev.append(Event(b.asked_on, t, 17))
@@ -538,7 +490,7 @@ class Context:
             return f"{t}。因{_reason(reason)}，该财产不能处置。"
         if a.physically_seized is False:
             t += "，但未能实际扣押"
-        t += f"，{ASSET_STATUS[a.status]}"
+        t += f"，{wording().asset_status[a.status]}"
         if a.non_disposable_reason:
             t += f"（{_reason(a.non_disposable_reason)}）"
         return t + "。"
@@ -618,7 +570,7 @@ class Context:
                 return f"申请执行人{a.name}的{label}{name}"
         owner = applicants[0].name if len(applicants) == 1 else "、".join(a.name for a in applicants)
         if capacity in ("agent", "legal_representative"):
-            return f"申请执行人{owner}的{CAPACITY_LABEL[capacity]}{name}"
+            return f"申请执行人{owner}的{wording().capacity[capacity]}{name}"
         return f"{name}（代表申请执行人{owner}）"
 
     def interviewee(self) -> str:
@@ -646,8 +598,8 @@ class Context:
         iv = self.case.interview
         if iv is None:
             return None
-        items = [INTERVIEW_ITEM_LABEL[i] for i in INTERVIEW_ITEM_LABEL if i in iv.items_told]
-        text = f"本院于{ymd(iv.date)}以{MODE_LABEL[iv.mode]}方式告知{self.interviewee()}"
+        items = [label for i, label in wording().interview_items.items() if i in iv.items_told]
+        text = f"本院于{ymd(iv.date)}以{wording().interview_mode[iv.mode]}方式告知{self.interviewee()}"
         text += "、".join(items) if items else ""
         text += "，并听取了申请执行人的意见" if iv.opinion or iv.agrees is not None else ""
         text += "。"
@@ -743,15 +695,15 @@ class Context:
             "total_due": cl.total_due,
             "outstanding": cl.outstanding,
             "missing": missing_steps(d),
-            "findings_by_group": [(GROUP_LABEL.get(g, g), [f for f in d.findings if f.group == g])
+            "findings_by_group": [(wording().rule_group.get(g, g), [f for f in d.findings if f.group == g])
                                   for g in sorted({f.group for f in d.findings})],
             "blocking": [f for f in d.findings if f.blocks],
             "gap": self.gap,
             "gaps": self.gaps,
             "citation_text": citation_text,
             "citation_short": citation_short,
-            "interview_items": INTERVIEW_ITEM_LABEL,
-            "mode_label": MODE_LABEL,
+            "interview_items": wording().interview_items,
+            "mode_label": wording().interview_mode,
             "blank": BLANK,
             "line_blank": LINE_BLANK,
             "answer_blank": ANSWER_BLANK,
@@ -759,7 +711,7 @@ class Context:
             "date_blank": DATE_BLANK,
             "mark": STATUS_MARK,
             "status_label": STATUS_LABEL,
-            "severity_note": SEVERITY_NOTE,
+            "severity_note": wording().severity_note,
             # 终本规定: cite it only for documents dated on or after its effective date
             "zhongben_in_force": legal.zhongben_citation("zhongben_conditions", ruling_date) is not None,
         }

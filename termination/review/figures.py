@@ -19,20 +19,20 @@ The score is Σ weight × share over the computable items, divided by their tota
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import ChainMap, Counter
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from termination import glossary
 from termination.review.stats import POSITION_LABEL, TARGET_RATE, position, wilson_interval
 
 MAX_ERRORS_KEPT = 1000
 _RANK = {"none": 0, "advisory": 1, "unknown": 2, "violated": 3}
 
-SEVERITY_CN: dict[str, str] = {
-    "blocking": "终本条件", "system": "系统校验", "warning": "程序瑕疵", "local": "地方规范",
-    "text": "裁定书文本", "crosscheck": "数据与文本核对",
-}
+#: rule severities and the review's own defect kinds, from corpus/glossary.yaml
+SEVERITY_CN: Mapping[str, str] = ChainMap(glossary.terms("severities"), glossary.terms("review_check_kinds"))  # type: ignore[arg-type]
 
 
 class _Model(BaseModel):

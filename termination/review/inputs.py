@@ -15,19 +15,20 @@ Line numbers are 1-based physical lines of the file; blank lines are skipped, no
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from termination import glossary
 from termination.case import CaseRecord
 from termination.errors import CaseFileError
 from termination.io import describe
 
 Stratify = Literal["court", "judge", "month"]
-STRATIFY_LABEL: dict[str, str] = {"court": "法院", "judge": "承办人", "month": "结案月份"}
+STRATIFY_LABEL: Mapping[str, str] = glossary.terms("review_strata")
 NO_JUDGE = "（未记载承办人）"
 
 

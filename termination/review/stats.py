@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from statistics import NormalDist
 from typing import Literal
+
+from termination import glossary
 
 #: 最高人民法院“四个90%”：终本合格率应达到 90 %.
 TARGET_RATE = 0.9
 
 Position = Literal["above", "below", "straddles"]
-POSITION_LABEL: dict[str, str] = {
-    "above": "达标（置信区间下限不低于90%）",
-    "below": "未达标（置信区间上限低于90%）",
-    "straddles": "不确定（置信区间跨越90%，需扩大抽查）",
-}
+POSITION_LABEL: Mapping[str, str] = glossary.terms("review_positions")  # the 90% is TARGET_RATE
 
 
 def z_value(confidence: float) -> float:
