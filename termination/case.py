@@ -15,14 +15,23 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Final, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from termination import limits
+from termination.limits import CASE_NUMBER_RE
 
 SCHEMA_VERSION: Final = "1.1"
 #: Every version a record may declare: 1.1 only adds optional fields, so a 1.0 record reads the same.
 SCHEMA_VERSIONS: Final = ("1.0", "1.1")
-
-# 案号：（年度）+ 法院代字 + 类型代字 + 编号 + 号 —《关于人民法院案件案号的若干规定》第二、三条
-CASE_NUMBER_RE = re.compile(r"^（(?P<year>\d{4})）(?P<court>[^\s（）()]+?)(?P<kind>执恢|执)(?P<seq>\d+)号$")
 
 def _day(value: object) -> object:
     """Dates as case systems send them: ``2024-03-11``, ``2024-03-11T09:30:00`` or
@@ -62,14 +71,41 @@ def _none_as_empty(value: object) -> object:
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
-Items = Annotated[list[T], BeforeValidator(_none_as_empty)]  # a list; null reads as []
-Day = Annotated[dt.date, BeforeValidator(_day)]
-OptionalDay = Annotated[dt.date | None, BeforeValidator(_day)]
-Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2), BeforeValidator(_amount)]
+# a list; null reads as []
+Items = Annotated[list[T], BeforeValidator(_none_as_empty), Field(max_length=limits.MAX_ITEMS)]
+# A date within limits.DATE_MIN–DATE_MAX; the published schema says so with a pattern on the year.
+_Date = Annotated[
+    dt.date,
+    AfterValidator(limits.in_date_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": limits.DATE_PATTERN}),
+]
+Day = Annotated[_Date, BeforeValidator(_day)]
+OptionalDay = Annotated[_Date | None, BeforeValidator(_day)]
+# 0 to limits.MONEY_MAX, at most two decimals: a number, or text (the schema gives the canonical text).
+Money = Annotated[
+    Decimal,
+    Field(ge=0, le=limits.MONEY_MAX, decimal_places=2),
+    BeforeValidator(_amount),
+    WithJsonSchema({"anyOf": [
+        {"type": "number", "minimum": 0, "maximum": float(limits.MONEY_MAX), "multipleOf": 0.01},
+        {"type": "string", "pattern": limits.MONEY_PATTERN},
+    ]}),
+]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=limits.MAX_TEXT)
+
+
+def _kind_required(schema: dict[str, object]) -> None:
+    """The party models' ``kind`` has a default in Python, but a record must state it (the tag of
+    the ``Party`` union): the published schema says it is required."""
+    properties = schema["properties"]
+    assert isinstance(properties, dict)
+    properties["kind"].pop("default", None)
+    required = schema.setdefault("required", [])
+    assert isinstance(required, list)
+    required.insert(0, "kind")
 
 
 # ---------------------------------------------------------------- parties
@@ -86,6 +122,8 @@ class Agent(_Model):
 class NaturalPerson(_Model):
     """自然人当事人."""
 
+    model_config = ConfigDict(json_schema_extra=_kind_required)
+
     kind: Literal["person"] = "person"
     id: str = Field(min_length=1, description="案件内当事人标识，如 A1、R1")
     name: str = Field(min_length=1, description="姓名")
@@ -101,6 +139,8 @@ class NaturalPerson(_Model):
 
 class Organisation(_Model):
     """法人或非法人组织当事人."""
+
+    model_config = ConfigDict(json_schema_extra=_kind_required)
 
     kind: Literal["organisation"] = "organisation"
     id: str = Field(min_length=1)
@@ -128,7 +168,7 @@ class Respondent(_Model):
 
     party: Party
     dishonest_grounds: list[Annotated[int, Field(ge=1, le=6)]] | None = Field(
-        None, description="经审查符合《失信规定》第一条的哪几项（空列表=均不符合；未填=未审查）"
+        None, max_length=6, description="经审查符合《失信规定》第一条的哪几项（空列表=均不符合；未填=未审查）"
     )
     security_provided: bool | None = Field(None, description="是否提供了充分有效担保（失信规定第三条）")
     subsidiary_liability: bool | None = Field(None, description="是否为履行顺序在后的被执行人（失信规定第三条）")
@@ -155,7 +195,7 @@ class Claim(_Model):
     """申请执行的债权与实现情况."""
 
     claim_types: list[Literal["money", "property", "act"]] = Field(
-        min_length=1, description="执行标的类型：金钱给付 / 财物交付 / 行为"
+        min_length=1, max_length=3, description="执行标的类型：金钱给付 / 财物交付 / 行为"
     )
     amount_due: Money = Field(description="申请执行标的金额（元）")
     interest: Money | None = Field(None, description="迟延履行期间的债务利息（元），已计算时填写")
@@ -173,6 +213,17 @@ class Claim(_Model):
         if self.amount_recovered is None:
             return None
         return self.total_due - self.amount_recovered
+
+    @model_validator(mode="after")
+    def _within_total(self) -> Claim:
+        # The documents state the total and the outstanding amount in words (below 一万亿元), and an
+        # amount recovered beyond everything due means the record misses interest or costs, or is wrong.
+        if self.total_due > limits.MONEY_MAX:
+            raise ValueError(f"claim.amount_due：标的金额、利息与费用之和不得超过 {limits.MONEY_MAX} 元")
+        if self.amount_recovered is not None and self.amount_recovered > self.total_due:
+            raise ValueError("claim.amount_recovered：已执行到位金额大于标的金额、利息与费用之和，"
+                             "请核对金额或补填迟延履行利息（interest）、执行费（costs）")
+        return self
 
 
 # ---------------------------------------------------------------- timeline
@@ -263,7 +314,7 @@ class NetworkInquiry(_Model):
 
     respondent: str
     system: Literal["总对总", "点对点"]
-    scope: list[AssetCategory] = Field(min_length=1)
+    scope: list[AssetCategory] = Field(min_length=1, max_length=limits.MAX_ITEMS)
     requested_on: Day
     feedback_on: OptionalDay = Field(None, description="反馈日期；未填=尚未反馈")
     found: Items[AssetCategory] = Field(default_factory=list, description="有财产反馈的类别")
@@ -450,7 +501,7 @@ class CollegialReview(_Model):
     """合议庭审查核实."""
 
     date: Day
-    members: list[str] = Field(min_length=3)
+    members: list[str] = Field(min_length=3, max_length=limits.MAX_ITEMS)
     presiding: str | None = None
 
 
@@ -556,14 +607,15 @@ class CaseRecord(_Model):
 
     schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     court: str = Field(min_length=2, description="执行法院全称")
-    case_number: str = Field(description="案号，如（2024）京0105执1234号；恢复执行为 执恢")
+    case_number: str = Field(pattern=limits.CASE_NUMBER_PATTERN,
+                             description="案号，如（2024）京0105执1234号；恢复执行为 执恢（法院代字：省级简称加数字代码）")
     cause: str | None = Field(None, description="案由，如 民间借贷纠纷（执行依据的案由）")
     resumed_from: Resumption | None = Field(None, description="恢复执行案件（执恢）：原案号及原终本裁定")
     judge: str | None = Field(None, description="承办人")
     filing_date: Day = Field(description="立案日期")
     application_received_on: OptionalDay = Field(None, description="收到申请执行书或移交执行书日期")
-    applicants: list[Party] = Field(min_length=1)
-    respondents: list[Respondent] = Field(min_length=1)
+    applicants: list[Party] = Field(min_length=1, max_length=limits.MAX_PARTIES)
+    respondents: list[Respondent] = Field(min_length=1, max_length=limits.MAX_PARTIES)
     basis: EnforcementBasis
     claim: Claim
     measures: Measures = Field(default_factory=Measures)
@@ -578,9 +630,10 @@ class CaseRecord(_Model):
     @classmethod
     def _normalise_case_number(cls, value: object) -> object:
         if isinstance(value, str):
-            value = value.strip().replace("(", "（").replace(")", "）").replace(" ", "")
-            if not CASE_NUMBER_RE.match(value):
-                raise ValueError("案号格式应为“（年度）法院代字+执或执恢+编号+号”，如（2024）京0105执1234号")
+            value = value.strip().replace("(", "（").replace(")", "）").replace(" ", "").translate(_FULL_WIDTH_DIGITS)
+            if not CASE_NUMBER_RE.match(value):  # 《关于人民法院案件案号的若干规定》第三至五条
+                raise ValueError("案号格式应为“（年度）法院代字+执或执恢+编号+号”，法院代字为省级简称加两位或四位数字，"
+                                 "如（2024）京0105执1234号")
         return value
 
     @model_validator(mode="after")
@@ -594,8 +647,8 @@ class CaseRecord(_Model):
                      "dishonest_listings", "network_inquiries", "onsite_investigations", "searches",
                      "interrogations", "assets", "seizures", "locate_efforts"):
             for i, item in enumerate(getattr(m, name)):
-                if item.respondent not in ids:
-                    raise ValueError(f"measures.{name}.{i}.respondent：未知的被执行人 id “{item.respondent}”")
+                if item.respondent not in ids:  # the value is not repeated: it may be a name
+                    raise ValueError(f"measures.{name}.{i}.respondent：不是任何被执行人的 id（应为 respondents 中的 party.id）")
         _ordered(self.termination.proposed_date, self.filing_date, "termination.proposed_date", "立案日期")
         for i, n in enumerate(m.enforcement_notices):
             _ordered(n.served_on, n.issued_on, f"measures.enforcement_notices.{i}.served_on", "发出日期")
@@ -653,6 +706,9 @@ class CaseRecord(_Model):
     def respondent(self, party_id: str) -> Respondent:
         """The respondent with this id."""
         return next(r for r in self.respondents if r.party.id == party_id)
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _ordered(later: dt.date | None, earlier: dt.date, field: str, earlier_label: str) -> None:

@@ -121,11 +121,17 @@ def _translate(message: str) -> str:
 
 
 def iso_date(value: str) -> date:
-    """argparse type for YYYY-MM-DD dates."""
+    """argparse type for YYYY-MM-DD dates, within the dates a record may hold (termination.limits)."""
+    from termination.limits import DATE_RANGE_MESSAGE, in_date_range
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期“{value}”无效，应为 YYYY-MM-DD") from None
+    try:
+        return in_date_range(day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{value}”：{DATE_RANGE_MESSAGE}") from None
 
 
 def build_parser() -> Parser:

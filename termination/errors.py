@@ -18,6 +18,19 @@ and the HTTP service can name it without parsing the message.
 
 from __future__ import annotations
 
+import re
+
+#: What must never be printed verbatim in a message or a log line: C0/C1 controls (ESC
+#: sequences, NUL, line breaks that forge a second line), lone surrogates (they cannot be
+#: encoded), and the invisible Unicode format characters (bidi overrides, zero-width) that make a
+#: line read differently from what it holds.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every unsafe character written as ``\\xNN`` / ``\\uNNNN`` (one printable line)."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
 
 class TerminationError(Exception):
     """Base class: ``message`` is a one-line Simplified Chinese explanation."""
@@ -30,7 +43,8 @@ class TerminationError(Exception):
         self.field = field
 
     def __str__(self) -> str:
-        return f"{self.field}：{self.message}" if self.field else self.message
+        # A field path or message may quote input (a misspelt key): still one printable line.
+        return escape_controls(f"{self.field}：{self.message}" if self.field else self.message)
 
 
 class InputError(TerminationError):

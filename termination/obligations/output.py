@@ -92,8 +92,12 @@ def to_json(report: CalendarReport) -> str:
 def to_xlsx(report: CalendarReport) -> bytes:
     """One sheet, bold frozen header row, set column widths, real date cells."""
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+
+    def text(value: str) -> str:  # XML cannot hold control characters; a record may (copied text)
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
 
     wb = Workbook()
     ws = wb.active
@@ -105,15 +109,15 @@ def to_xlsx(report: CalendarReport) -> bytes:
         ws.append(
             [
                 o.case_number,
-                o.court,
-                o.judge or "",
-                o.title,
+                text(o.court),
+                text(o.judge or ""),
+                text(o.title),
                 o.due,
                 STATUS_LABEL[o.status],
                 o.done_on,
                 o.requirement,
                 o.citation,
-                o.note or "",
+                text(o.note or ""),
             ]
         )
     for col, (_, width) in enumerate(XLSX_COLUMNS, start=1):

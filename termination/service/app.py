@@ -37,7 +37,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from termination import __version__, api
+from termination import __version__, api, limits
 from termination.case import SCHEMA_VERSION, CaseRecord
 from termination.decision import DECISION_VERSION, Decision
 from termination.errors import (
@@ -63,7 +63,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 # ---------------------------------------------------------------- settings
@@ -121,14 +121,18 @@ async def _offload(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs), abandon_on_cancel=True)
 
 
-def _parse_date(value: str | None, name: str) -> date | None:
+def _parse_date(value: str | None, name: str, *, required: bool = False) -> date | None:
+    """A ``YYYY-MM-DD`` query parameter within the dates a record may hold (limits.DATE_MIN–DATE_MAX)."""
     if value is None or value == "":
+        if required:
+            raise HttpProblem("invalid-parameter", f"{name}：不得为空，应为 YYYY-MM-DD 日期", field=name)
         return None
     try:
-        if _ISO_DATE.match(value):
-            return date.fromisoformat(value)
-    except ValueError:
-        pass
+        if _ISO_DATE.fullmatch(value):
+            return limits.in_date_range(date.fromisoformat(value))
+    except ValueError as exc:
+        if str(exc) == limits.DATE_RANGE_MESSAGE:
+            raise HttpProblem("invalid-parameter", f"{name}：{exc}", field=name) from None
     raise HttpProblem("invalid-parameter", f"{name}：日期“{value[:40]}”无效，应为 YYYY-MM-DD", field=name)
 
 
@@ -168,17 +172,29 @@ def _parse_cases(body: bytes) -> list[CaseRecord]:
             items = json.loads(text)
         except (ValueError, RecursionError):
             raise HttpProblem("invalid-json", "案件列表：不是有效的 JSON 数组", field="案件") from None
-        chunks = [json.dumps(item, ensure_ascii=False).encode("utf-8") for item in items]
+        if not isinstance(items, list):
+            raise HttpProblem("invalid-json", "案件列表：不是有效的 JSON 数组", field="案件")
+        chunks: list[Any] = items  # validated as parsed: no second encoding (a lone surrogate cannot be encoded)
     else:
         chunks = [line for line in text.splitlines() if line.strip()]
     records: list[CaseRecord] = []
     for n, chunk in enumerate(chunks, start=1):
         try:
-            records.append(_parse_case(chunk))
+            records.append(_parse_case(chunk) if isinstance(chunk, bytes) else _validate_item(chunk))
         except HttpProblem as exc:
             exc.detail = f"第{n}项：{exc.detail}"
             raise
     return records
+
+
+def _validate_item(item: Any) -> CaseRecord:
+    """One already parsed item of a JSON array of cases."""
+    if not isinstance(item, dict):
+        raise HttpProblem("invalid-case", "案件：案件数据应为 JSON 对象", field="案件")
+    try:
+        return load_case(item)
+    except CaseFileError as exc:
+        raise HttpProblem("invalid-case", str(exc), field=exc.field) from None
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]*")
@@ -193,7 +209,7 @@ def _attachment(name: str) -> str:
 
 def _zip(files: dict[str, bytes], day: date) -> bytes:
     buffer = io.BytesIO()
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)  # reproducible archives
+    stamp = (min(max(day.year, 1980), 2107), day.month, day.day, 0, 0, 0)  # reproducible; the years ZIP can hold
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():
             archive.writestr(zipfile.ZipInfo(name, date_time=stamp), data)
@@ -361,7 +377,7 @@ async def post_calendar(
     """POST /v1/calendar."""
     from termination.obligations import output
 
-    day = _parse_date(as_of, "as_of")
+    day = _parse_date(as_of, "as_of", required=True)
     records = await _offload(_parse_cases, await request.body())
     report = await _offload(api.calendar, records, as_of=day, soon_days=soon_days, court=court, judge=judge)
     if format == "ics":

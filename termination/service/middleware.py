@@ -26,20 +26,10 @@ import anyio
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from termination.errors import escape_controls
 from termination.service.problems import problem_response
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-#: What must never reach a log line verbatim: C0/C1 controls (ESC sequences, NUL, line breaks that
-#: forge a second line), lone surrogates, and the invisible Unicode format characters (bidi
-#: overrides, zero-width) that make a line read differently from what it holds.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-
-
-def escape_controls(text: str) -> str:
-    """``text`` with every unsafe character written as ``\\xNN`` / ``\\uNNNN``."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
-
-
 class EscapeControls(logging.Filter):
     """Log filter: the formatted message with control characters escaped (one line, as sent)."""
 

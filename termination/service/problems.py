@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from termination.errors import escape_controls
+
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "https://termination.example/problems/"
 
@@ -64,9 +66,9 @@ def problem_body(kind: str, detail: str, *, request_id: str, field: str | None =
                  missing: list[str] | None = None) -> dict[str, Any]:
     """The JSON object of a problem document (``missing`` only when given)."""
     status, title = KINDS[kind]
-    body: dict[str, Any] = {
-        "type": TYPE_BASE + kind, "title": title, "status": status, "detail": detail, "field": field,
-        "request_id": request_id,
+    body: dict[str, Any] = {  # detail and field may quote a key of the request: printable, encodable
+        "type": TYPE_BASE + kind, "title": title, "status": status, "detail": escape_controls(detail),
+        "field": None if field is None else escape_controls(field), "request_id": request_id,
     }
     if missing is not None:
         body["missing"] = missing

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import io
+import json
 import logging
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +143,95 @@ def test_the_served_log_configuration_escapes_on_every_handler() -> None:
     config = log_config("info")
     assert config["filters"]["escape"]["()"] == "termination.service.middleware.EscapeControls"
     assert all("escape" in h["filters"] for h in config["handlers"].values())
+
+
+# ---------------------------------------------------------------- 3, 5, 6: dates, amounts, calendar input
+
+CASE = json.loads(CASE_01)
+TERMINATED = (ROOT / "corpus" / "terminated" / "01-served-before-national-day.json").read_text(encoding="utf-8")
+ROUTES = ("/v1/check", "/v1/render", "/v1/calendar")
+
+
+def _post(c: Any, route: str, data: Any, query: str = "") -> Any:
+    body = [data] if route == "/v1/calendar" else data
+    query = query or ("as_of=2026-03-20" if route == "/v1/calendar" else "")
+    return c.post(f"{route}?{query}", content=json.dumps(body, ensure_ascii=False).encode("utf-8"))
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "2100-01-01", "9998-01-01"])
+def test_query_dates_outside_the_legal_range_are_422(day: str) -> None:
+    with make_client() as c:
+        for route in ROUTES:
+            body = assert_problem(_post(c, route, CASE, f"as_of={day}"), 422, "invalid-parameter")
+            assert body["field"] == "as_of" and body["detail"] == "as_of：日期应在 1900-01-01 至 2099-12-31 之间"
+        assert_problem(c.get("/v1/rules", params={"on": day}), 422, "invalid-parameter")
+
+
+@pytest.mark.parametrize("day", ["9998-12-01", "0001-01-01"])
+def test_record_dates_outside_the_legal_range_are_422_on_every_route(day: str) -> None:
+    data = copy.deepcopy(CASE)
+    data["termination"]["proposed_date"] = day
+    with make_client() as c:
+        for route in ROUTES:
+            body = assert_problem(_post(c, route, data), 422, "invalid-case")
+            assert body["field"].endswith("termination.proposed_date") or "termination.proposed_date" in body["detail"]
+
+
+def test_the_last_legal_day_renders_without_breaking_the_zip() -> None:
+    data = copy.deepcopy(CASE)
+    data["termination"]["proposed_date"] = "2099-12-31"
+    with make_client() as c:
+        response = _post(c, "/v1/render", data, "draft=true")
+        assert response.status_code in (200, 422), response.text[:300]
+        if response.status_code == 200:
+            assert zipfile.ZipFile(io.BytesIO(response.content)).testzip() is None
+
+
+@pytest.mark.parametrize(("claim", "field"), [
+    ({"amount_recovered": "400000.00"}, "claim.amount_recovered"),  # more than the 315,619.00 due
+    ({"amount_due": "1000000000000"}, "claim.amount_due"),
+    ({"amount_due": "999999999999.00", "interest": "5.00"}, "claim.amount_due"),
+])
+def test_amounts_render_cannot_write_are_invalid_records_everywhere(claim: dict[str, str], field: str,
+                                                                    capsys: pytest.CaptureFixture[str],
+                                                                    tmp_path: Path) -> None:
+    data = copy.deepcopy(CASE)
+    data["claim"].update(claim)
+    with make_client() as c:
+        for route in ROUTES:
+            assert assert_problem(_post(c, route, data), 422, "invalid-case")["field"].endswith(field)
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    assert field in capsys.readouterr().err
+
+
+def test_calendar_needs_a_date() -> None:
+    with make_client() as c:
+        for query in ("as_of=", ""):
+            response = c.post(f"/v1/calendar?{query}", content=f"[{TERMINATED}]".encode("utf-8"))
+            assert response.status_code == 422 and response.json()["field"] == "as_of", response.text
+
+
+@pytest.mark.parametrize("patch", ['"court": "\\ud800"', '"\\udc00": 1'])
+def test_a_lone_surrogate_in_a_calendar_array_is_422(patch: str) -> None:
+    body = f"[{TERMINATED.rstrip()[:-1]}, {patch}}}]"
+    with make_client() as c:
+        response = c.post("/v1/calendar?as_of=2026-03-20", content=body.encode("utf-8"))
+        problem = assert_problem(response, 422, "invalid-case")
+        assert problem["detail"].startswith("第1项：")
+
+
+def test_control_characters_do_not_break_the_calendar_workbook() -> None:
+    from openpyxl import load_workbook
+
+    data = json.loads(TERMINATED)
+    data["court"] = "北京市\x01海淀区\x0b人民法院"
+    data["judge"] = "李\x1b四"
+    data["respondents"][0]["party"]["name"] += "\x07"
+    with make_client() as c:
+        response = _post(c, "/v1/calendar", data, "as_of=2026-03-20&format=xlsx")
+    assert response.status_code == 200, response.text[:300]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows and {r[1] for r in rows} == {"北京市海淀区人民法院"} and {r[2] for r in rows} == {"李四"}
