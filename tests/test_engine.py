@@ -3,9 +3,11 @@ cases, and is safe to call from many threads."""
 
 from __future__ import annotations
 
+import itertools
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +17,7 @@ from termination.rules.loader import load_ruleset
 
 RULES = load_ruleset().rules
 ENGINE = Engine(RULES)
+_TAGS = itertools.count()
 
 
 def _atoms(cond: Any) -> list[Atom]:
@@ -40,13 +43,23 @@ def _value(kind: str) -> st.SearchStrategy[Any]:
 FACTS = st.fixed_dictionaries({name: _value(kind) for name, kind in sorted(FACT_KINDS.items())})
 
 
+def _as_numbers(facts: dict[str, Any]) -> dict[str, Any]:
+    """The same facts with flags written as numbers (True → 1, False → 0.0): equal in Python."""
+    return {k: (int(v) if v else float(v)) if isinstance(v, bool) else v for k, v in facts.items()}
+
+
 @settings(max_examples=300, deadline=None)
 @given(FACTS)
 def test_engine_equals_reference_on_random_facts(facts: dict[str, Any]) -> None:
     present = {k: v for k, v in facts.items() if v is not None}
     got = ENGINE.evaluate(present)
+    with_none = ENGINE.evaluate(facts)  # None is unknown, like an absent fact
+    # The engine caches each chunk's JSON on its values, and Python's True == 1 == 1.0: durable
+    # must compare them alike too, or the cached text of one would stand for the other.
+    as_numbers = ENGINE.evaluate(_as_numbers(facts))
     for rule in RULES:
-        assert got[rule.code] == outcome(rule.applies_when, rule.condition, present), rule.code
+        expected = outcome(rule.applies_when, rule.condition, present)
+        assert got[rule.code] == with_none[rule.code] == as_numbers[rule.code] == expected, rule.code
 
 
 def test_every_rule_fact_is_typed() -> None:
@@ -76,6 +89,44 @@ def test_many_sessions_are_cleaned_up() -> None:
     assert result["B01"] == "violated"
 
 
+def test_each_case_gets_its_own_session_and_leaves_none_behind() -> None:
+    import durable_rules_engine
+
+    engine = Engine(RULES)
+    answers = [engine.evaluate(_bad() if i % 2 else _good()) for i in range(6)]
+    assert answers[1]["B01"] == "violated" and answers[2]["B01"] == "satisfied"
+    for sid in range(6):  # sessions "0"…"5": one per case, each deleted once evaluated
+        with pytest.raises(durable_rules_engine.error, match="error code: 309"):  # sid not found
+            durable_rules_engine.get_state(engine._handle, str(sid))
+
+
+def test_a_failing_case_leaves_no_session_behind_and_the_next_case_is_unaffected() -> None:
+    import durable_rules_engine
+
+    from termination.errors import EngineError
+
+    engine = Engine(RULES)
+
+    class FailsOnSecondFact:
+        calls = 0
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(durable_rules_engine, name)
+
+        def assert_fact(self, handle: int, fact: str) -> Any:
+            self.calls += 1
+            if self.calls == 2:
+                raise durable_rules_engine.error("Could not assert fact, error code: 303")
+            return durable_rules_engine.assert_fact(handle, fact)
+
+    engine._core = FailsOnSecondFact()
+    with pytest.raises(EngineError, match="303"):
+        engine.evaluate(_bad())
+    with pytest.raises(durable_rules_engine.error, match="error code: 309"):
+        durable_rules_engine.get_state(engine._handle, "0")
+    assert engine.evaluate(_good())["B01"] == "satisfied"
+
+
 def test_concurrent_calls_match_sequential_answers() -> None:
     inputs = [_bad() if i % 3 else _good() for i in range(400)]
     sequential = [ENGINE.evaluate(f) for f in inputs]
@@ -84,44 +135,66 @@ def test_concurrent_calls_match_sequential_answers() -> None:
     assert concurrent == sequential
 
 
-def test_large_conditional_rule_compiles_and_matches_reference() -> None:
-    """A conditional rule big enough to exceed durable's 32 expressions per pattern unless split."""
-    import itertools
-
+def _conditional_rule(applies: list[dict[str, Any]], condition: list[dict[str, Any]]) -> Any:
     from termination.rules.schema import Rule
 
-    rule = Rule.model_validate({
+    return Rule.model_validate({
         "code": "A99", "title": "t", "group": "A", "category": "实质要件", "requirements": ["R-X"],
         "severity": "blocking", "valid_from": "2016-01-01",
         "legal_basis": [{"source": "s", "label": "x", "verification": "VERIFIED"}],
-        "applies_when": {"all": [{"fact": "a", "op": "eq", "value": True}, {"fact": "b", "op": "gt", "value": 0}]},
-        "condition": {"all": [{"fact": "c", "op": "eq", "value": 0}, {"fact": "d", "op": "eq", "value": True},
-                              {"fact": "e", "op": "le", "value": 10}]},
+        "applies_when": {"all": applies}, "condition": {"all": condition},
         "message": {"satisfied": "s", "violated": "v", "unknown": "u"}, "remedy": "r",
         "tests": [{"name": "s", "facts": {}, "expect": "satisfied"}, {"name": "v", "facts": {}, "expect": "violated"}],
     })
+
+
+A = {"fact": "a", "op": "eq", "value": True}
+B = {"fact": "b", "op": "gt", "value": 0}
+C = {"fact": "c", "op": "eq", "value": 0}
+D = {"fact": "d", "op": "eq", "value": True}
+E = {"fact": "e", "op": "le", "value": 10}
+F = {"fact": "f", "op": "in", "value": [1, 2]}
+VALUES = {"a": [None, True, False], "b": [None, 0, 1], "c": [None, 0, 1], "d": [None, True, False],
+          "e": [None, 5, 11], "f": [None, 1, 3]}
+
+
+@pytest.mark.parametrize(
+    ("applies", "condition", "patterns"),
+    [
+        ([A, B], [C, D, E], 3),  # its "failing" test holds 15 $and/$or: durable's limit, one pattern
+        ([A, B, F], [C, D, E], 5),  # beyond the limit: each test is split into two patterns
+    ],
+    ids=["at-the-expression-limit", "split"],
+)
+def test_large_conditional_rule_compiles_and_matches_reference(
+    applies: list[dict[str, Any]], condition: list[dict[str, Any]], patterns: int
+) -> None:
+    """Conditional rules big enough to reach durable's 32 expressions per pattern (error 113)."""
+    rule = _conditional_rule(applies, condition)
     engine = Engine([rule])
-    values = {"a": [None, True, False], "b": [None, 0, 1], "c": [None, 0, 1], "d": [None, True, False], "e": [None, 5, 11]}
-    for combo in itertools.product(*values.values()):
-        facts = {k: v for k, v in zip(values, combo, strict=True) if v is not None}
+    assert engine.patterns == patterns  # the sentinel and the rule's (split) tests
+    names = sorted({n for c in (*applies, *condition) for n in [c["fact"]]})
+    for combo in itertools.product(*(VALUES[n] for n in names)):
+        facts = {k: v for k, v in zip(names, combo, strict=True) if v is not None}
         assert engine.evaluate(facts)["A99"] == outcome(rule.applies_when, rule.condition, facts), facts
 
 
-def test_decisions_through_the_reference_evaluator_are_byte_identical_on_every_sample() -> None:
-    """The whole decision (findings, messages, evidence, JSON), not only the statuses."""
-    from pathlib import Path
+def test_the_operator_limit_is_durables() -> None:
+    """MAX_OPERATORS $and/$or fit in one durable pattern; one more is error 113."""
+    import json
 
-    from termination.decide import compiled, decide
-    from termination.engine import ReferenceEvaluator
-    from termination.io import load_case
+    import durable_rules_engine
 
-    reference = ReferenceEvaluator(compiled().ruleset.rules)
-    root = Path(__file__).resolve().parents[1]
-    samples = [p for p in sorted((root / "corpus" / "cases").glob("*.json")) if not p.name.endswith(".expected.json")]
-    assert len(samples) >= 20
-    for path in samples:
-        record = load_case(path)
-        on = record.termination.proposed_date
-        engine = decide(record, on).json_text()
-        oracle = decide(record, on, reference).json_text()
-        assert oracle == engine.replace('"engine":"durable_rules 2.0.28"', '"engine":"reference evaluator"'), path.name
+    from termination.engine.durable import MAX_OPERATORS
+
+    def nested(k: int) -> dict[str, Any]:
+        pattern: dict[str, Any] = {"x": 1}
+        for i in range(k):
+            pattern = {"$and": [pattern, {f"y{i}": i}]}
+        return pattern
+
+    tag = next(_TAGS)  # ruleset names are global to the C core and cannot be registered twice
+    durable_rules_engine.create_ruleset(f"limit_ok_{tag}", json.dumps({"r": {"all": [{"m": nested(MAX_OPERATORS)}]}}))
+    with pytest.raises(durable_rules_engine.error, match="error code: 113"):
+        over = {"r": {"all": [{"m": nested(MAX_OPERATORS + 1)}]}}
+        durable_rules_engine.create_ruleset(f"limit_over_{tag}", json.dumps(over))

@@ -2,42 +2,59 @@
 
 How the rule language maps onto durable_rules, and why:
 
-* Each rule is compiled to three Rete patterns over one flat fact, one per outcome except
-  its *default* (satisfied for unconditional rules, not applicable for conditional ones).
-  Under Kleene logic the four outcomes partition every fact set, so the default is what
-  remains when nothing fires — and a compliant case fires almost nothing (fast). The
-  pure-Python evaluator in :mod:`termination.rules.conditions` is the reference the
-  test-suite compares with on every inline case and on random fact sets.
+* Each rule compiles to two Rete tests over one flat fact (:func:`tests`), whose four
+  combinations are its four outcomes under Kleene logic. Both tests fail on the rule's
+  usual outcome, so a compliant case matches few patterns. The pure-Python
+  :class:`termination.engine.reference.ReferenceEvaluator` is the reference the test-suite
+  compares with on every inline case, on random fact sets and on whole decisions.
 * A missing fact is unknown: ``V(atom)`` tests the negated comparison on a *present*
   property, ``U(atom)`` tests ``$nex`` (not exists).
-* Facts are asserted with ``assert_fact`` (never ``post``: an event is consumed by the
+* The adapter drives durable's C core (``durable_rules_engine``) directly: ``assert_fact``,
+  ``start_action_for_state``/``complete_and_start_action`` (one call per matched pattern,
+  whose name is all we read), ``delete_state``. None of the ``durable.engine`` host's
+  per-firing work remains (JSON state round trips, closures and promises, an exception
+  when nothing matches, background dispatcher threads).
+* A session costs in proportion to the number of patterns (durable allocates and clears
+  ≈ 8 KB of state per pattern when a session starts): hence two tests per rule, and a
+  disjunctive test stays one pattern (``$or`` inside it) unless it exceeds durable's 32
+  expressions per pattern (error 113; two per ``$and``/``$or``): then its top-level
+  branches are grouped into as few patterns as fit.
+* Every pattern is its own durable rule. One rule with ``any`` over all patterns (a single
+  firing for the case) does not work: durable chains the alternatives and joins their
+  frames across facts, so a firing carried combinations of matches (300 KB) and lost some.
+* Facts are asserted with ``assert_fact`` (never as events: an event is consumed by the
   first rule that fires), one chunk of at most ``CHUNK`` rules per fact, keyed ``g``:
   durable's alpha network overflows (error 303) when more than 64 nodes match one fact.
-* One session id per case; state is deleted afterwards. durable 2.0.28 segfaults when
-  deleting the state of a session in which nothing fired, so a sentinel rule fires on the
-  first chunk's fact, which every case asserts; state is deleted only once it has fired.
-* ``$or`` fires once per matching branch: results are de-duplicated.
-* durable_rules is not thread-safe: every evaluation holds one process-wide lock, and the
-  host's background dispatcher threads (``Host._run``: timers calling ``dispatch()`` every
-  0.2 s, outside any lock) are switched off — they were the source of error 307 and crashes
-  under load. For parallelism use processes (the review batch and the HTTP workers do).
+  Each chunk's JSON is written once per case, from a cache keyed on its values.
+* One session id per case; its state is deleted afterwards, so nothing of one case can
+  reach the next. durable 2.0.28 frees uninitialised pointers (a crash) when deleting the
+  state of a session in which no action started, so a sentinel pattern matches the first
+  chunk's fact, which every case asserts first; the state is deleted only once an action
+  started — also when a later fact failed.
+* ``$or`` matches once per matching branch: results are de-duplicated.
+* durable_rules is not thread-safe: every evaluation holds one process-wide lock. (The
+  ``durable.engine.Host`` it no longer uses started timer threads calling ``dispatch()``
+  every 0.2 s outside any lock: under load they raced with evaluations, error 307 and
+  crashes.) For parallelism use processes (the review batch and the HTTP workers do).
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import operator
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from termination.errors import EngineError
 from termination.engine.reference import rule_facts
+from termination.errors import EngineError
 from termination.rules.conditions import NEGATED, All, Atom, Condition, Not
 from termination.rules.schema import Rule
 
 CHUNK = 20
-_SENTINEL = "__case__"
+MAX_OPERATORS = 15  # error 113 beyond: 32 expression slots, two per $and/$or, one kept free
+_SENTINEL = "@s"
 Json = dict[str, Any]
 
 
@@ -95,49 +112,105 @@ def unk(c: Condition) -> Json:
     return _and([_or([other(x), unk(x)]) for x in kids] + [_or([unk(x) for x in kids])])
 
 
-def default_status(rule: Rule) -> str:
-    """The outcome that fires nothing: the common case, so typical cases fire few actions.
+def tests(rule: Rule) -> dict[str, Json]:
+    """The two Rete tests of a rule, whose combination (:data:`OUTCOMES`) is its outcome.
 
-    A conditional rule (``applies_when``) is usually not applicable; any other rule is
-    usually satisfied. The other outcomes each get a pattern.
+    Two tests per rule are the fewest that tell four outcomes apart, and a session costs in
+    proportion to the number of patterns. Both tests fail on the common outcome, so a typical
+    case matches few patterns: satisfied for an unconditional rule (tests: *violated*,
+    *unknown*), not applicable for a conditional one (tests: *decided* = satisfied or violated,
+    *failing* = violated or unknown).
     """
-    return "satisfied" if rule.applies_when is None else "not_applicable"
-
-
-def compile_rule(rule: Rule, chunk: str) -> dict[str, Json]:
-    """The durable_rules JSON definitions of one rule's non-default outcomes."""
-    g = {"g": chunk}
     a, c = rule.applies_when, rule.condition
-    patterns: dict[str, Json] = {}
     if a is None:
-        patterns["violated"] = vio(c)
-        patterns["unknown"] = unk(c)
-    else:
-        maybe = _or([sat(a), unk(a)])  # applicability not refuted
-        patterns["satisfied"] = _and([maybe, sat(c)])
-        patterns["violated"] = _and([sat(a), vio(c)])
-        patterns["unknown"] = _or([_and([maybe, unk(c)]), _and([unk(a), vio(c)])])
-    # durable allows 32 expressions per pattern (error 113): a top-level disjunction becomes
-    # separate durable rules with the same action (their firings are de-duplicated).
+        return {"violated": vio(c), "unknown": unk(c)}
+    maybe = _or([sat(a), unk(a)])  # applicability not refuted
     return {
-        f"{rule.code}_{status}_{k}": {"all": [{"m": {"$and": [g, branch]}}], "run": f"{rule.code}|{status}"}
-        for status, pattern in patterns.items()
-        for k, branch in enumerate(_branches(pattern))
+        "decided": _or([_and([maybe, sat(c)]), _and([sat(a), vio(c)])]),
+        "failing": _and([maybe, _or([vio(c), unk(c)])]),
     }
 
 
-def _branches(pattern: Json) -> list[Json]:
-    """The disjuncts of a pattern's top-level ``$or`` (recursively), or the pattern itself."""
+#: The outcome of a rule from the set of its tests that matched.
+OUTCOMES: dict[frozenset[str], str] = {
+    frozenset(): "satisfied",  # unconditional; for a conditional rule: not applicable (below)
+    frozenset({"violated"}): "violated",
+    frozenset({"unknown"}): "unknown",
+    frozenset({"decided"}): "satisfied",
+    frozenset({"decided", "failing"}): "violated",
+    frozenset({"failing"}): "unknown",
+}
+
+
+def default_status(rule: Rule) -> str:
+    """The outcome when no test of the rule matches."""
+    return "satisfied" if rule.applies_when is None else "not_applicable"
+
+
+def operators(pattern: Json) -> int:
+    """How many ``$and``/``$or`` a pattern holds (durable counts each as two expressions)."""
+    if set(pattern) <= {"$and", "$or"}:
+        return 1 + sum(operators(p) for p in next(iter(pattern.values())))
+    return 0
+
+
+def _split(pattern: Json) -> list[Json]:
+    """Smaller patterns whose disjunction is ``pattern``: an ``$or``'s branches, or an ``$and``
+    distributed over its largest ``$or`` (``a ∧ (b ∨ c)`` → ``a ∧ b``, ``a ∧ c``)."""
     if set(pattern) == {"$or"}:
-        return [b for p in pattern["$or"] for b in _branches(p)]
+        return list(pattern["$or"])
+    if set(pattern) == {"$and"}:
+        parts = pattern["$and"]
+        ors = [p for p in parts if set(p) == {"$or"}]
+        if ors:
+            widest = max(ors, key=operators)
+            rest = [p for p in parts if p is not widest]
+            return [_and([*rest, branch]) for branch in widest["$or"]]
     return [pattern]
+
+
+def fitted(pattern: Json, chunk: str) -> list[Json]:
+    """``pattern`` on one chunk's fact, as few durable patterns as fit (error 113 beyond).
+
+    Raises:
+        EngineError: a conjunction of atoms alone exceeds durable's limit (no rule comes close).
+    """
+    g = {"g": chunk}
+
+    def fits(p: Json) -> bool:
+        return operators({"$and": [g, p]}) <= MAX_OPERATORS
+
+    pending, parts = [pattern], []
+    while pending:
+        p = pending.pop(0)
+        if fits(p):
+            parts.append(p)
+            continue
+        smaller = _split(p)
+        if smaller == [p]:
+            raise EngineError(f"规则编译失败：条件过于复杂（{operators(p)} 个逻辑运算，durable_rules 至多 {MAX_OPERATORS} 个）")
+        pending[:0] = smaller
+    groups: list[list[Json]] = []  # adjacent parts joined again while they fit
+    for p in parts:
+        if groups and fits(_or([*groups[-1], p])):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return [{"$and": [g, _or(group)]} for group in groups]
 
 
 # ---------------------------------------------------------------- evaluation
 
 
+def _reader(names: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """``facts → tuple of the values of names`` (KeyError if one is absent), at C speed."""
+    if len(names) >= 2:
+        return operator.itemgetter(*names)
+    return lambda facts: tuple([facts[n] for n in names])
+
+
 class Engine:
-    """A compiled set of rules inside one durable_rules host.
+    """The rules compiled into one durable_rules ruleset (C core).
 
     Build once per process (``Engine(rules)``); call :meth:`evaluate` per case.
     """
@@ -147,46 +220,38 @@ class Engine:
     _lock = threading.Lock()  # durable_rules is not thread-safe: one lock for the process
 
     def __init__(self, rules: Iterable[Rule]) -> None:
-        from durable import engine as durable_engine  # the one import of durable_rules
+        import durable_rules_engine as core  # durable_rules' C core: the one import of durable_rules
 
-        self._not_handled = durable_engine.MessageNotHandledException
+        self._core = core
         self.rules = list(rules)
-        self._chunks: dict[str, list[Rule]] = {}
-        for i in range(0, len(self.rules), CHUNK):
-            self._chunks[f"c{i // CHUNK}"] = self.rules[i : i + CHUNK]
-        first = next(iter(self._chunks))
-        definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": first}}], "run": _SENTINEL}}
-        for chunk, members_list in self._chunks.items():
-            for rule in members_list:
-                definition.update(compile_rule(rule, chunk))
-        self._fired: list[str] = []
-        fired = self._fired
-
-        class _Host(durable_engine.Host):  # type: ignore[misc]
-            def get_action(self, action_name: str) -> Any:
-                return lambda _closure: fired.append(action_name)
-
-            def _run(self) -> None:
-                # durable's Host starts timer threads that call ruleset.dispatch() every 0.2 s,
-                # outside any lock of ours: they raced with evaluate() (error 307, node deleted,
-                # and crashes). Our actions all run synchronously inside assert_fact, under the
-                # lock, so the background dispatcher is not needed.
-                return
-
-        # Ruleset names are global to the C core and cannot be registered twice.
-        self._name = f"zhongben_{next(self._names)}"
-        self._sids = itertools.count()
-        with self._lock:
-            self._host = _Host()
-            try:
-                self._host.set_rulesets({self._name: json.loads(json.dumps(definition))})
-            except Exception as exc:  # durable raises bare Exception
-                raise EngineError(f"规则编译失败：{exc}") from exc
         self._rule_facts = {r.code: rule_facts(r) for r in self.rules}
-        self._facts_by_chunk = {
-            chunk: sorted({n for r in members_list for n in self._rule_facts[r.code]})
-            for chunk, members_list in self._chunks.items()
-        }
+        self._defaults = {r.code: default_status(r) for r in self.rules}
+        chunks = [self.rules[i : i + CHUNK] for i in range(0, len(self.rules), CHUNK)]
+        # (chunk key, sorted fact names its rules read): one asserted fact per chunk
+        self._chunks = [
+            (f"c{k}", sorted({n for r in members for n in self._rule_facts[r.code]})) for k, members in enumerate(chunks)
+        ]
+        definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": self._chunks[0][0]}}]}} if self._chunks else {}
+        self._tests: dict[str, tuple[str, str]] = {}  # durable rule name → (rule code, test)
+        for (chunk, _names), members in zip(self._chunks, chunks, strict=True):
+            for rule in members:
+                for test, pattern in tests(rule).items():
+                    for part in fitted(pattern, chunk):
+                        name = f"@{len(self._tests)}"
+                        definition[name] = {"all": [{"m": part}]}
+                        self._tests[name] = (rule.code, test)
+        self.patterns = len(definition)
+        self._prefixes = ['{"g":"%s","sid":"' % chunk for chunk, _ in self._chunks]
+        self._bodies: list[dict[tuple[Any, ...], str]] = [{} for _ in self._chunks]  # values → JSON
+        self._readers = [_reader(names) for _, names in self._chunks]
+        self._sids = itertools.count()
+        # Ruleset names are global to the C core and cannot be registered twice.
+        name = f"zhongben_{next(self._names)}"
+        with self._lock:
+            try:
+                self._handle = core.create_ruleset(name, json.dumps(definition))
+            except Exception as exc:  # durable raises its bare error type
+                raise EngineError(f"规则编译失败：{exc}") from exc
 
     def facts_of(self, code: str) -> tuple[str, ...]:
         """The fact names one rule reads (its evidence)."""
@@ -194,29 +259,59 @@ class Engine:
 
     def evaluate(self, facts: Mapping[str, Any]) -> dict[str, str]:
         """Status of every rule for one case: ``{code: status}``."""
+        statuses = dict(self._defaults)
+        if not self._chunks:
+            return statuses
+        sid = str(next(self._sids))
+        documents = self._documents(facts, sid)
+        core, handle = self._core, self._handle
+        fired: list[str] = []  # names of the matched patterns
         with self._lock:
-            self._fired.clear()
-            sid = str(next(self._sids))
-            host, name = self._host, self._name
             try:
-                for chunk, names in self._facts_by_chunk.items():
-                    # A missing (None) fact is left out: its patterns see it as unknown.
-                    fact: Json = {n: facts[n] for n in names if facts.get(n) is not None}
-                    fact["sid"], fact["g"] = sid, chunk
-                    try:
-                        host.assert_fact(name, fact)
-                    except self._not_handled:
-                        pass  # nothing fired for this chunk: every rule in it is satisfied
-            except Exception as exc:
+                state = core.assert_fact(handle, documents[0])[1]  # (result code, state offset)
+                try:
+                    for document in documents[1:]:
+                        core.assert_fact(handle, document)
+                finally:  # even after an error: the first fact matched the sentinel, so the
+                    # session's actions can start, and then its state can be deleted
+                    frames = core.start_action_for_state(handle, state)  # (state, frames) or None
+                    if frames is not None:
+                        frames = frames[1]
+                        while frames is not None:  # '{"@12":{"m":{…fact…}}}'
+                            fired.append(frames[2 : frames.index('"', 2)])
+                            frames = core.complete_and_start_action(handle, state)
+                        core.delete_state(handle, sid)  # never where no action started: a crash
+            except Exception as exc:  # durable raises its bare error type
                 raise EngineError(f"规则引擎执行失败：{exc}") from exc
-            finally:
-                if _SENTINEL in self._fired:  # deleting a session where nothing fired segfaults
-                    host.delete_state(name, sid)
-            fired = list(self._fired)
-        statuses = {r.code: default_status(r) for r in self.rules}
-        for action in fired:
-            if action != _SENTINEL:
-                code, status = action.split("|")
-                statuses[code] = status
+        matched: dict[str, set[str]] = {}
+        for name in fired:
+            if name != _SENTINEL:
+                code, test = self._tests[name]
+                matched.setdefault(code, set()).add(test)
+        for code, found in matched.items():
+            statuses[code] = OUTCOMES[frozenset(found)]
         return statuses
 
+    def _documents(self, facts: Mapping[str, Any], sid: str) -> list[str]:
+        """One JSON fact per chunk; a missing (None) fact is left out: its patterns see it as unknown.
+
+        A chunk's JSON is cached on its values, which repeat from case to case (counts and
+        flags). Python's ``True == 1 == 1.0`` conflates values that durable also compares
+        as equal (``tests/test_engine.py`` holds both to it), so a cached text is exact.
+        """
+        documents = []
+        for prefix, (_chunk, names), read, cache in zip(self._prefixes, self._chunks, self._readers, self._bodies, strict=True):
+            try:
+                values = read(facts)
+            except KeyError:  # a partial mapping (tests): absent is unknown, like None
+                values = tuple([facts.get(n) for n in names])
+            try:
+                body = cache.get(values)
+            except TypeError:  # an unhashable value: not a fact the rules compare, but stay exact
+                body, cache = None, {}
+            if body is None:
+                if len(cache) >= 4_096:
+                    cache.clear()  # bounded; a few dozen bodies per chunk in practice
+                body = cache[values] = "".join(f",{json.dumps(n)}:{json.dumps(v)}" for n, v in zip(names, values) if v is not None) + "}"
+            documents.append(f'{prefix}{sid}"{body}')
+        return documents
