@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from termination import glossary
 
-DECISION_VERSION: Final = "1.0"
+DECISION_VERSION: Final = "1.1"
 
 Status = Literal["satisfied", "violated", "unknown", "not_applicable"]
 Severity = Literal["blocking", "system", "warning", "local"]
@@ -70,12 +70,20 @@ class Finding(_Model):
     remedy: str | None = Field(None, description="补正措施（仅不符合或待补充时）")
     citations: list[Citation]
     evidence: dict[str, Any] = Field(default_factory=dict, description="规则读取的事实及其值")
+    missing: list[str] = Field(
+        default_factory=list,
+        description=(
+            "待补充（unknown）结论背后未记录的案件数据字段，带下标的路径，如 respondents.1.dishonest_grounds："
+            "只列出记录后可能改变结论、且缺失即表示“未查明”的字段（见 termination/absence.py）；"
+            "其他结论为空列表。自 decision_version 1.1 起"
+        ),
+    )
 
 
 class Decision(_Model):
     """Whether a case may be terminated (终本) as of a date, and why."""
 
-    decision_version: Literal["1.0"] = DECISION_VERSION
+    decision_version: Literal["1.1"] = DECISION_VERSION
     case_number: str
     court: str
     as_of: date

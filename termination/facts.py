@@ -20,7 +20,9 @@ from decimal import Decimal
 from typing import Any
 
 from termination import periods
+from termination.absence import RECORD_PATHS, not_established, pattern
 from termination.case import CaseRecord, NaturalPerson, Organisation, Respondent
+from termination.reads import Recorder, wrap
 from termination.errors import CalendarNotCovered
 
 Value = bool | int | float | str | None
@@ -51,6 +53,30 @@ CATEGORY_LABEL = {
 }
 
 
+# ---------------------------------------------------------------- record paths the facts read
+
+
+def _m(items: str, *fields: str) -> tuple[str, ...]:
+    return tuple(f"measures.{items}[].{f}" for f in fields)
+
+
+WHO = ("respondents[].party.id", "respondents[].party.name")  # whom a count names
+CLAIM = ("claim.amount_due", "claim.interest", "claim.costs", "claim.amount_recovered")
+NOTICES = _m("enforcement_notices", "respondent", "issued_on")
+ORDERS = _m("report_orders", "respondent", "issued_on")
+REPORTS = _m("property_reports", "respondent", "status", "received_on")
+SANCTIONS = _m("sanctions", "reason", "target", "decided_on")
+RESTRICTIONS = _m("consumption_restrictions", "respondent", "issued_on")
+LISTINGS = _m("dishonest_listings", "respondent", "decided_on")
+INQUIRIES = _m("network_inquiries", "respondent", "requested_on", "scope")
+ONSITE = _m("onsite_investigations", "respondent", "date", "items")
+# 单位的主要负责人或者直接责任人员（_related_persons）
+RELATED = ("respondents[].party.legal_representative",) + _m("consumption_restrictions", "respondent", "bound_persons")
+CONCEALMENT = ("respondents[].concealment",) + REPORTS + _m("obstructions", "by", "date")
+GROUNDS = ("respondents[].dishonest_grounds",) + REPORTS + _m("obstructions", "by", "date") + SANCTIONS
+ARTICLE_3 = ("respondents[].security_provided", "respondents[].subsidiary_liability") + _m("assets", "seized", "status", "value") + CLAIM
+
+
 @dataclass
 class Context:
     """The case, the evaluation date and the names behind each count (for messages)."""
@@ -59,6 +85,7 @@ class Context:
     as_of: date
     names: dict[str, list[str]] = field(default_factory=dict)
     memo: dict[Any, Any] = field(default_factory=dict)
+    recorder: Recorder | None = None  # set when tracing which fields a fact reads
 
     def on_time(self, d: date | None) -> bool:
         """A measure counts only if it happened on or before ``as_of``."""
@@ -74,21 +101,32 @@ class Context:
 
 @dataclass(frozen=True)
 class FactDef:
-    """A derived fact: its name, Chinese label and how to compute it."""
+    """A derived fact: its name, Chinese label, the record paths it reads and how to compute it.
+
+    ``reads`` are pattern paths of the record (``measures.assets[].accepted_in_lieu``; see
+    :mod:`termination.absence`); a test runs every fact over a recording proxy of each sample
+    and checks that it reads nothing else.
+    """
 
     name: str
     label: str
     compute: Callable[[Context], Value]
+    reads: frozenset[str] = frozenset()
 
 
 FACTS: dict[str, FactDef] = {}
 
 
-def fact(label: str) -> Callable[[Callable[[Context], Value]], Callable[[Context], Value]]:
-    """Register a derived fact under the function's name."""
+def fact(
+    label: str, reads: tuple[str, ...] = ()
+) -> Callable[[Callable[[Context], Value]], Callable[[Context], Value]]:
+    """Register a derived fact under the function's name, with the record paths it reads."""
 
     def register(fn: Callable[[Context], Value]) -> Callable[[Context], Value]:
-        FACTS[fn.__name__] = FactDef(fn.__name__, label, fn)
+        unknown = [p for p in reads if p not in RECORD_PATHS]
+        if unknown:
+            raise ValueError(f"{fn.__name__}: reads unknown record paths {unknown}")
+        FACTS[fn.__name__] = FactDef(fn.__name__, label, fn, frozenset(reads))
         return fn
 
     return register
@@ -100,12 +138,46 @@ def derive(case: CaseRecord, as_of: date) -> tuple[dict[str, Value], dict[str, l
     return {name: d.compute(ctx) for name, d in FACTS.items()}, ctx.names
 
 
+def trace(case: CaseRecord, as_of: date, name: str) -> tuple[Value, Recorder]:
+    """Compute one fact over a recording proxy of the record: its value and what it read."""
+    rec = Recorder()
+    ctx = Context(wrap(case, "", rec), as_of, recorder=rec)
+    return FACTS[name].compute(ctx), rec
+
+
+def missing_paths(case: CaseRecord, as_of: date, name: str) -> list[str]:
+    """The absent "not established" record fields behind an unknown fact, indexed
+    (``respondents.1.dishonest_grounds``), in the order the fact reads them.
+
+    Reads made for items whose verdict the fact found definite are left out (``_count``):
+    recording those fields would not change the fact.
+    """
+    value, rec = trace(case, as_of, name)
+    if value is not None:
+        return []
+    declared = FACTS[name].reads
+    seen: dict[str, None] = {}
+    for path, absent in rec.undecided():
+        if absent and not_established(path) and pattern(path) in declared:
+            seen.setdefault(path, None)
+    return list(seen)
+
+
 def _count(ctx: Context, key: str, items: Iterable[tuple[str, bool | None]]) -> int | None:
     """Kleene count of failing items; remembers the failing labels under ``key`` and the
     undecided ones under ``key + "_unknown"`` (for messages that name who lacks data)."""
     failing: list[str] = []
     unknown: list[str] = []
-    for label, fails in items:
+    rec = ctx.recorder
+    iterator = iter(items)
+    while True:
+        start = rec.mark() if rec else 0
+        try:
+            label, fails = next(iterator)
+        except StopIteration:
+            break
+        if rec is not None and fails is not None:
+            rec.settle(start)  # this item is decided: what it read is not what is missing
         if fails is None:
             unknown.append(label)
         elif fails:
@@ -187,12 +259,12 @@ def _related_persons(ctx: Context, r: Respondent) -> set[str]:
 # ---------------------------------------------------------------- A 适用范围
 
 
-@fact("执行标的包含金钱或财物给付")
+@fact("执行标的包含金钱或财物给付", reads=("claim.claim_types",))
 def claim_enforceable_type(ctx: Context) -> Value:
     return bool({"money", "property"} & set(ctx.case.claim.claim_types))
 
 
-@fact("被执行人均为已死亡的自然人")
+@fact("被执行人均为已死亡的自然人", reads=WHO + ("respondents[].party.deceased",))
 def all_respondents_deceased(ctx: Context) -> Value:
     flags = [False if isinstance(r.party, Organisation) else r.party.deceased for r in ctx.case.respondents]
     ctx.names["all_respondents_deceased"] = [r.party.name for r, f in zip(ctx.case.respondents, flags) if f is None]
@@ -201,19 +273,19 @@ def all_respondents_deceased(ctx: Context) -> Value:
     return None if None in flags else True
 
 
-@fact("未执行到位金额（元）")
+@fact("未执行到位金额（元）", reads=CLAIM)
 def outstanding_amount(ctx: Context) -> Value:
     out = ctx.case.claim.outstanding
     return None if out is None else float(out)
 
 
-@fact("自立案之日起已超过三个月")
+@fact("自立案之日起已超过三个月", reads=("filing_date",))
 def three_months_elapsed(ctx: Context) -> Value:
     # 终本规定第一条第（四）项；期间开始之日不计算在内（民事诉讼法第八十五条）
     return periods.elapsed(ctx.case.filing_date, ctx.as_of, months=3)
 
 
-@fact("最早可以终本的日期")
+@fact("最早可以终本的日期", reads=("filing_date",))
 def earliest_termination_date(ctx: Context) -> Value:
     return (periods.add_months(ctx.case.filing_date, 3) + timedelta(days=1)).isoformat()
 
@@ -221,7 +293,7 @@ def earliest_termination_date(ctx: Context) -> Value:
 # ---------------------------------------------------------------- B 执行通知与报告财产
 
 
-@fact("未发出执行通知的被执行人数")
+@fact("未发出执行通知的被执行人数", reads=WHO + NOTICES)
 def respondents_without_notice(ctx: Context) -> Value:
     have = _ids(ctx.case.measures.enforcement_notices, ctx)
     return _resp(ctx, "respondents_without_notice", lambda r: r.party.id not in have)
@@ -238,7 +310,7 @@ def _first_notices(ctx: Context) -> dict[str, date]:
     return first
 
 
-@fact("收到申请执行书至最晚一份执行通知的天数")
+@fact("收到申请执行书至最晚一份执行通知的天数", reads=("application_received_on",) + NOTICES)
 def notice_delay_days(ctx: Context) -> Value:
     received = ctx.case.application_received_on
     first = _first_notices(ctx)
@@ -247,7 +319,7 @@ def notice_delay_days(ctx: Context) -> Value:
     return (max(first.values()) - received).days
 
 
-@fact("执行通知均在收到申请执行书后十日内发出")
+@fact("执行通知均在收到申请执行书后十日内发出", reads=WHO + ("application_received_on",) + NOTICES)
 def notice_in_time(ctx: Context) -> Value:
     # 民诉法解释（2022）第四百八十条第一款：收到申请执行书或者移交执行书后十日内发出执行通知；
     # 期间开始之日不计入，届满日为法定休假日的顺延（民事诉讼法第八十五条）
@@ -264,7 +336,7 @@ def notice_in_time(ctx: Context) -> Value:
     return not late
 
 
-@fact("执行通知均载明迟延履行利息或迟延履行金")
+@fact("执行通知均载明迟延履行利息或迟延履行金", reads=_m("enforcement_notices", "issued_on", "names_delay_interest"))
 def notices_name_delay_interest(ctx: Context) -> Value:
     items = ctx.case.measures.enforcement_notices
     return _all([n.names_delay_interest for n in items if ctx.on_time(n.issued_on)])
@@ -275,12 +347,12 @@ def _notices_since_shixin_2017(ctx: Context) -> list[Any]:
     return [n for n in ctx.case.measures.enforcement_notices if ctx.on_time(n.issued_on) and n.issued_on >= SHIXIN_2017]
 
 
-@fact("2017年5月1日以后发出的执行通知数")
+@fact("2017年5月1日以后发出的执行通知数", reads=_m("enforcement_notices", "issued_on"))
 def notices_since_shixin_2017(ctx: Context) -> Value:
     return len(_notices_since_shixin_2017(ctx))
 
 
-@fact("执行通知均载明失信风险提示")
+@fact("执行通知均载明失信风险提示", reads=WHO + NOTICES + _m("enforcement_notices", "dishonest_warning"))
 def notices_dishonest_warning(ctx: Context) -> Value:
     items = _notices_since_shixin_2017(ctx)
     result = _all([n.dishonest_warning for n in items])
@@ -288,13 +360,13 @@ def notices_dishonest_warning(ctx: Context) -> Value:
     return result
 
 
-@fact("未发出报告财产令的被执行人数")
+@fact("未发出报告财产令的被执行人数", reads=WHO + ORDERS)
 def respondents_without_report_order(ctx: Context) -> Value:
     have = _ids(ctx.case.measures.report_orders, ctx)
     return _resp(ctx, "respondents_without_report_order", lambda r: r.party.id not in have)
 
 
-@fact("报告财产令未与执行通知同时发出的被执行人数")
+@fact("报告财产令未与执行通知同时发出的被执行人数", reads=WHO + ("claim.claim_types",) + NOTICES + ORDERS)
 def report_orders_not_with_notice(ctx: Context) -> Value:
     # 《财产调查规定》第三条第一款：金钱债权执行中，报告财产令应当与执行通知同时发出（2017年5月1日起）
     m = ctx.case.measures
@@ -335,7 +407,7 @@ def _ordered_to_report(ctx: Context, r: Respondent) -> bool:
     return any(o.respondent == r.party.id and ctx.on_time(o.issued_on) for o in ctx.case.measures.report_orders)
 
 
-@fact("已报告财产但未经核查的被执行人数")
+@fact("已报告财产但未经核查的被执行人数", reads=WHO + REPORTS + ORDERS + _m("property_reports", "verified_on"))
 def reports_unverified(ctx: Context) -> Value:
     def unverified(r: Respondent) -> bool | None:
         reports = _reports(ctx, r)
@@ -346,7 +418,7 @@ def reports_unverified(ctx: Context) -> Value:
     return _resp(ctx, "reports_unverified", unverified)
 
 
-@fact("违反财产报告制度的被执行人数")
+@fact("违反财产报告制度的被执行人数", reads=WHO + REPORTS + ORDERS)
 def report_violators(ctx: Context) -> Value:
     def violates(r: Respondent) -> bool | None:
         status = _report_status(ctx, r)
@@ -361,7 +433,7 @@ def _violators(ctx: Context) -> list[Respondent]:
     return [r for r in ctx.case.respondents if _report_status(ctx, r) in REPORT_VIOLATIONS]
 
 
-@fact("违反财产报告制度而未受罚款、拘留的被执行人数")
+@fact("违反财产报告制度而未受罚款、拘留的被执行人数", reads=WHO + REPORTS + RELATED + SANCTIONS)
 def report_violators_unsanctioned(ctx: Context) -> Value:
     # 对单位被执行人，可以对其主要负责人或者直接责任人员罚款、拘留（财产调查规定第九条第二款）
     sanctioned = {
@@ -373,7 +445,7 @@ def report_violators_unsanctioned(ctx: Context) -> Value:
     )
 
 
-@fact("违反财产报告制度而未纳入失信名单的被执行人数")
+@fact("违反财产报告制度而未纳入失信名单的被执行人数", reads=WHO + REPORTS + LISTINGS + ("respondents[].party.birth_date",))
 def report_violators_unlisted(ctx: Context) -> Value:
     listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
 
@@ -388,13 +460,13 @@ def report_violators_unlisted(ctx: Context) -> Value:
 # ---------------------------------------------------------------- C 限制消费与失信
 
 
-@fact("未发出限制消费令的被执行人数")
+@fact("未发出限制消费令的被执行人数", reads=WHO + RESTRICTIONS)
 def respondents_without_restriction(ctx: Context) -> Value:
     have = _ids(ctx.case.measures.consumption_restrictions, ctx)
     return _resp(ctx, "respondents_without_restriction", lambda r: r.party.id not in have)
 
 
-@fact("未经院长签发的限制消费令数")
+@fact("未经院长签发的限制消费令数", reads=WHO + RESTRICTIONS + _m("consumption_restrictions", "signed_by_president"))
 def restrictions_unsigned(ctx: Context) -> Value:
     items = [c for c in ctx.case.measures.consumption_restrictions if ctx.on_time(c.issued_on)]
     return _count(
@@ -403,12 +475,12 @@ def restrictions_unsigned(ctx: Context) -> Value:
     )
 
 
-@fact("单位被执行人数")
+@fact("单位被执行人数", reads=("respondents[].party",))
 def organisation_respondents(ctx: Context) -> Value:
     return sum(isinstance(r.party, Organisation) for r in ctx.case.respondents)
 
 
-@fact("限制消费令未列明法定代表人等人员的单位被执行人数")
+@fact("限制消费令未列明法定代表人等人员的单位被执行人数", reads=WHO + RESTRICTIONS + _m("consumption_restrictions", "bound_persons"))
 def org_restrictions_unbound(ctx: Context) -> Value:
     m = ctx.case.measures
 
@@ -421,7 +493,10 @@ def org_restrictions_unbound(ctx: Context) -> Value:
     return _resp(ctx, "org_restrictions_unbound", unbound)
 
 
-@fact("终本前限制消费令已被解除的自然人被执行人数")
+@fact(
+    "终本前限制消费令已被解除的自然人被执行人数",
+    reads=WHO + RESTRICTIONS + _m("consumption_restrictions", "lifted_on", "lift_reason"),
+)
 def restrictions_lifted_early(ctx: Context) -> Value:
     m = ctx.case.measures
 
@@ -489,7 +564,10 @@ def _ground_one_barred(ctx: Context, r: Respondent) -> tuple[bool | None, list[s
     return _or(*(v for _, v in checks)), [label for label, v in checks if v]
 
 
-@fact("符合失信条件而未纳入失信名单的被执行人数")
+@fact(
+    "符合失信条件而未纳入失信名单的被执行人数",
+    reads=WHO + GROUNDS + LISTINGS + ARTICLE_3 + ("respondents[].party.birth_date",),
+)
 def dishonest_eligible_unlisted(ctx: Context) -> Value:
     listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
 
@@ -517,7 +595,10 @@ def _listings_since_2017(ctx: Context) -> list[Any]:
     ]
 
 
-@fact("违反《失信规定》第三条依第一条第一项纳入失信名单的数量")
+@fact(
+    "违反《失信规定》第三条依第一条第一项纳入失信名单的数量",
+    reads=WHO + LISTINGS + _m("dishonest_listings", "ground") + ARTICLE_3 + ("respondents[].dishonest_grounds",),
+)
 def listings_barred_by_article_3(ctx: Context) -> Value:
     def label_and_status(x: Any) -> tuple[str, bool | None]:
         r = ctx.case.respondent(x.respondent)
@@ -529,7 +610,10 @@ def listings_barred_by_article_3(ctx: Context) -> Value:
     return _count(ctx, "listings_barred_by_article_3", (label_and_status(x) for x in _listings_since_2017(ctx)))
 
 
-@fact("纳入失信名单时未满十八周岁的数量")
+@fact(
+    "纳入失信名单时未满十八周岁的数量",
+    reads=WHO + LISTINGS + _m("dishonest_listings", "deleted_on") + ("respondents[].party.birth_date",),
+)
 def minor_listings(ctx: Context) -> Value:
     # 失信规定第四条：被执行人为未成年人的，人民法院不得将其纳入失信被执行人名单
     def minor(x: Any) -> bool | None:
@@ -540,14 +624,14 @@ def minor_listings(ctx: Context) -> Value:
     return _count(ctx, "minor_listings", ((ctx.name(x.respondent), minor(x)) for x in _listings_since_2017(ctx)))
 
 
-@fact("未送达的失信决定书数")
+@fact("未送达的失信决定书数", reads=WHO + LISTINGS + _m("dishonest_listings", "served_on"))
 def listings_unserved(ctx: Context) -> Value:
     # 失信规定第五条第三款：决定书应当按照民事诉讼法规定的法律文书送达方式送达当事人
     items = _listings_since_2017(ctx)
     return _count(ctx, "listings_unserved", ((ctx.name(x.respondent), not ctx.on_time(x.served_on)) for x in items))
 
 
-@fact("失信期限不符合规定的决定数")
+@fact("失信期限不符合规定的决定数", reads=WHO + LISTINGS + _m("dishonest_listings", "ground", "period_years"))
 def listings_bad_period(ctx: Context) -> Value:
     def bad(x: Any) -> bool:
         # 失信规定第二条：第二至六项为二年，可延长一至三年；第一项不设期限
@@ -570,7 +654,7 @@ def _inquiries(ctx: Context, r: Respondent) -> list[Any]:
     return ctx.memo[key]  # type: ignore[no-any-return]
 
 
-@fact("未经网络执行查控系统查询的被执行人数")
+@fact("未经网络执行查控系统查询的被执行人数", reads=WHO + INQUIRIES)
 def respondents_without_network_inquiry(ctx: Context) -> Value:
     return _resp(ctx, "respondents_without_network_inquiry", lambda r: not _inquiries(ctx, r))
 
@@ -583,7 +667,10 @@ def _system_exempt(r: Respondent) -> bool:
     return p.org_type in ("autonomous_body", "branch") or any(word in p.name for word in SYSTEM_EXEMPT_NAMES)
 
 
-@fact("终本前三个月内未经总对总全面查询的被执行人数")
+@fact(
+    "终本前三个月内未经总对总全面查询的被执行人数",
+    reads=WHO + INQUIRIES + _m("network_inquiries", "system") + ("respondents[].party.credit_code", "respondents[].party.org_type"),
+)
 def respondents_without_fresh_full_inquiry(ctx: Context) -> Value:
     def stale(r: Respondent) -> bool:
         if _system_exempt(r):
@@ -611,7 +698,7 @@ def _labels(categories: Iterable[str]) -> str:
     return "、".join(CATEGORY_LABEL[c] for c in sorted(categories, key=list(CATEGORY_LABEL).index))
 
 
-@fact("网络查询未覆盖存款、车辆、不动产、有价证券的被执行人数")
+@fact("网络查询未覆盖存款、车辆、不动产、有价证券的被执行人数", reads=WHO + INQUIRIES)
 def respondents_network_core_gap(ctx: Context) -> Value:
     return _count(
         ctx, "respondents_network_core_gap",
@@ -620,7 +707,7 @@ def respondents_network_core_gap(ctx: Context) -> Value:
     )
 
 
-@fact("存款、车辆、不动产、有价证券既未经网络查询也未经现场调查的被执行人数")
+@fact("存款、车辆、不动产、有价证券既未经网络查询也未经现场调查的被执行人数", reads=WHO + INQUIRIES + ONSITE)
 def respondents_missing_core_scope(ctx: Context) -> Value:
     # 终本规定第三条第二项（网络查询）；网络无法查询的，第三项的现场调查可以替代（须记录调查的财产类别）
     def gap(r: Respondent) -> set[str]:
@@ -632,18 +719,21 @@ def respondents_missing_core_scope(ctx: Context) -> Value:
     )
 
 
-@fact("网络查询未覆盖且未进行现场调查的被执行人数")
+@fact("网络查询未覆盖且未进行现场调查的被执行人数", reads=WHO + INQUIRIES + ONSITE)
 def core_gaps_without_onsite(ctx: Context) -> Value:
     return _resp(ctx, "core_gaps_without_onsite", lambda r: bool(_network_core_gap(ctx, r)) and not _onsite(ctx, r))
 
 
-@fact("未核查的具体财产线索数")
+@fact("未核查的具体财产线索数", reads=_m("clues", "concrete", "description", "received_on", "verified_on"))
 def clues_unverified(ctx: Context) -> Value:
     items = [c for c in ctx.case.measures.clues if c.concrete and ctx.on_time(c.received_on)]
     return _count(ctx, "clues_unverified", ((c.description or c.id, not ctx.on_time(c.verified_on)) for c in items))
 
 
-@fact("超过七日（紧急三日）核查的财产线索数")
+@fact(
+    "超过七日（紧急三日）核查的财产线索数",
+    reads=_m("clues", "concrete", "description", "received_on", "source", "urgent", "verified_on"),
+)
 def clues_verified_late(ctx: Context) -> Value:
     def late(c: Any) -> bool | None:
         try:
@@ -662,7 +752,10 @@ def clues_verified_late(ctx: Context) -> Value:
     return _count(ctx, "clues_verified_late", ((c.description or c.id, late(c)) for c in items))
 
 
-@fact("传统查控措施（现场调查、搜查、悬赏、审计）数")
+@fact(
+    "传统查控措施（现场调查、搜查、悬赏、审计）数",
+    reads=_m("onsite_investigations", "date") + _m("searches", "date") + _m("investigation_applications", "carried_out_on"),
+)
 def traditional_measures(ctx: Context) -> Value:
     m = ctx.case.measures
     return (
@@ -672,7 +765,7 @@ def traditional_measures(ctx: Context) -> Value:
     )
 
 
-@fact("未调查公积金、理财、保险、股息红利的被执行人数")
+@fact("未调查公积金、理财、保险、股息红利的被执行人数", reads=WHO + INQUIRIES + ONSITE)
 def respondents_missing_extended_scope(ctx: Context) -> Value:
     def missing(r: Respondent) -> bool:
         scope = {s for q in _inquiries(ctx, r) for s in q.scope}
@@ -683,7 +776,7 @@ def respondents_missing_extended_scope(ctx: Context) -> Value:
     return _resp(ctx, "respondents_missing_extended_scope", missing)
 
 
-@fact("隐匿财产、会计账簿且拒不交出的被执行人数")
+@fact("隐匿财产、会计账簿且拒不交出的被执行人数", reads=WHO + CONCEALMENT)
 def concealing_respondents(ctx: Context) -> Value:
     return _resp(ctx, "concealing_respondents", lambda r: _concealment(ctx, r))
 
@@ -704,7 +797,7 @@ def _concealment(ctx: Context, r: Respondent) -> bool | None:
     return None if hints else False
 
 
-@fact("隐匿财产而未搜查的被执行人数")
+@fact("隐匿财产而未搜查的被执行人数", reads=WHO + CONCEALMENT + _m("searches", "respondent", "date"))
 def concealing_without_search(ctx: Context) -> Value:
     searched = _ids(ctx.case.measures.searches, ctx, "date")
 
@@ -715,7 +808,10 @@ def concealing_without_search(ctx: Context) -> Value:
     return _resp(ctx, "concealing_without_search", unsearched)
 
 
-@fact("尚未处理完毕的审计、悬赏申请数")
+@fact(
+    "尚未处理完毕的审计、悬赏申请数",
+    reads=_m("investigation_applications", "kind", "received_on", "decided_on", "granted", "carried_out_on"),
+)
 def applications_pending(ctx: Context) -> Value:
     def pending(a: Any) -> bool | None:
         if not ctx.on_time(a.decided_on):
@@ -728,7 +824,7 @@ def applications_pending(ctx: Context) -> Value:
     return _count(ctx, "applications_pending", (({"audit": "审计", "reward": "悬赏"}[a.kind], pending(a)) for a in items))
 
 
-@fact("超过十日作出决定的审计、悬赏申请数")
+@fact("超过十日作出决定的审计、悬赏申请数", reads=_m("investigation_applications", "kind", "received_on", "decided_on"))
 def applications_decided_late(ctx: Context) -> Value:
     def late(a: Any) -> bool | None:
         if a.decided_on is None:
@@ -746,7 +842,10 @@ def applications_decided_late(ctx: Context) -> Value:
     return _count(ctx, "applications_decided_late", (({"audit": "审计", "reward": "悬赏"}[a.kind], late(a)) for a in items))
 
 
-@fact("未经调查询问且非下落不明的被执行人数")
+@fact(
+    "未经调查询问且非下落不明的被执行人数",
+    reads=WHO + _m("interrogations", "respondent", "date") + ("respondents[].party.missing",),
+)
 def respondents_not_questioned(ctx: Context) -> Value:
     asked = _ids(ctx.case.measures.interrogations, ctx, "date")
 
@@ -758,7 +857,10 @@ def respondents_not_questioned(ctx: Context) -> Value:
     return _resp(ctx, "respondents_not_questioned", not_asked)
 
 
-@fact("尚未反馈且未以线下查控替代的网络查询数")
+@fact(
+    "尚未反馈且未以线下查控替代的网络查询数",
+    reads=WHO + INQUIRIES + _m("network_inquiries", "system", "feedback_on") + ONSITE,
+)
 def inquiries_without_feedback(ctx: Context) -> Value:
     # 江陵终本规范第2条第（5）项：网络查控尚未反馈的不得终本，但对线上查控事项已采取线下查控措施的除外
     def pending(q: Any) -> bool:
@@ -777,13 +879,16 @@ def inquiries_without_feedback(ctx: Context) -> Value:
     )
 
 
-@fact("尚未处置的可供执行财产数")
+@fact("尚未处置的可供执行财产数", reads=_m("assets", "description", "status"))
 def assets_disposable_remaining(ctx: Context) -> Value:
     items = ctx.case.measures.assets
     return _count(ctx, "assets_disposable_remaining", ((a.description, a.status in ("undisposed", "disposing")) for a in items))
 
 
-@fact("不符合“财产不能处置”法定情形的财产数")
+@fact(
+    "不符合“财产不能处置”法定情形的财产数",
+    reads=_m("assets", "description", "status", "type", "seized", "physically_seized", "accepted_in_lieu", "management_possible") + ("measures.assets[].disposal_attempts[].outcome",),
+)
 def assets_nondisposable_unlawful(ctx: Context) -> Value:
     def unlawful(a: Any) -> bool | None:
         # 终本规定第四条（未核实原文）：(一) 依法拍卖、变卖不成，申请执行人不接受抵债，且不能强制管理；
@@ -797,7 +902,10 @@ def assets_nondisposable_unlawful(ctx: Context) -> Value:
     return _count(ctx, "assets_nondisposable_unlawful", ((a.description, unlawful(a)) for a in items))
 
 
-@fact("未记录不能处置原因的财产数（小额存款除外）")
+@fact(
+    "未记录不能处置原因的财产数（小额存款除外）",
+    reads=("claim.amount_due",) + _m("assets", "description", "status", "type", "value", "non_disposable_reason"),
+)
 def assets_without_reason(ctx: Context) -> Value:
     due = ctx.case.claim.amount_due
 
@@ -812,7 +920,7 @@ def assets_without_reason(ctx: Context) -> Value:
     return _count(ctx, "assets_without_reason", ((a.description, not a.non_disposable_reason) for a in items))
 
 
-@fact("可供处置而未查封、扣押、冻结的财产数")
+@fact("可供处置而未查封、扣押、冻结的财产数", reads=_m("assets", "description", "status", "seized"))
 def assets_unseized(ctx: Context) -> Value:
     items = [a for a in ctx.case.measures.assets if a.status in ("undisposed", "disposing")]
     return _count(ctx, "assets_unseized", ((a.description, None if a.seized is None else not a.seized) for a in items))
@@ -821,12 +929,15 @@ def assets_unseized(ctx: Context) -> Value:
 # ---------------------------------------------------------------- E 下落不明与妨害执行
 
 
-@fact("下落不明的被执行人数")
+@fact("下落不明的被执行人数", reads=WHO + ("respondents[].party.missing",))
 def missing_respondents(ctx: Context) -> Value:
     return _resp(ctx, "missing_respondents", lambda r: r.party.missing)
 
 
-@fact("下落不明而未依法查找的被执行人数")
+@fact(
+    "下落不明而未依法查找的被执行人数",
+    reads=WHO + ("respondents[].party.missing",) + _m("locate_efforts", "respondent", "date"),
+)
 def missing_without_locate(ctx: Context) -> Value:
     located = _ids(ctx.case.measures.locate_efforts, ctx, "date")
     return _resp(
@@ -839,12 +950,12 @@ def _obstructions(ctx: Context) -> list[Any]:
     return [o for o in ctx.case.measures.obstructions if ctx.on_time(o.date)]
 
 
-@fact("妨害执行行为数")
+@fact("妨害执行行为数", reads=_m("obstructions", "date"))
 def obstructions(ctx: Context) -> Value:
     return len(_obstructions(ctx))
 
 
-@fact("未依法采取罚款、拘留的妨害执行行为数")
+@fact("未依法采取罚款、拘留的妨害执行行为数", reads=WHO + RELATED + SANCTIONS + _m("obstructions", "by", "date", "description"))
 def obstructions_unsanctioned(ctx: Context) -> Value:
     # 民事诉讼法（2023）第一百一十四条：违反限制消费令按拒不履行处理，单位可处罚其主要负责人或者直接责任人员
     sanctions = [
@@ -860,12 +971,15 @@ def obstructions_unsanctioned(ctx: Context) -> Value:
     return _count(ctx, "obstructions_unsanctioned", ((f"{ctx.name(o.by)}：{o.description}", unsanctioned(o)) for o in _obstructions(ctx)))
 
 
-@fact("达到拒执罪标准的妨害执行行为数")
+@fact("达到拒执罪标准的妨害执行行为数", reads=WHO + _m("obstructions", "by", "date", "criminal_threshold_met"))
 def criminal_obstructions(ctx: Context) -> Value:
     return _count(ctx, "criminal_obstructions", ((ctx.name(o.by), o.criminal_threshold_met) for o in _obstructions(ctx)))
 
 
-@fact("达到拒执罪标准而未启动刑事追究的行为数")
+@fact(
+    "达到拒执罪标准而未启动刑事追究的行为数",
+    reads=WHO + RELATED + _m("obstructions", "by", "date", "criminal_threshold_met") + _m("sanctions", "type", "target", "decided_on"),
+)
 def criminal_unreferred(ctx: Context) -> Value:
     referred = {s.target for s in ctx.case.measures.sanctions if s.type == "criminal_referral" and ctx.on_time(s.decided_on)}
     ids = {r.party.id for r in ctx.case.respondents}
@@ -881,19 +995,19 @@ def criminal_unreferred(ctx: Context) -> Value:
 # ---------------------------------------------------------------- F 约谈与审批
 
 
-@fact("终本前已约谈申请执行人")
+@fact("终本前已约谈申请执行人", reads=("interview.date",))
 def interview_held(ctx: Context) -> Value:
     i = ctx.case.interview
     return i is not None and i.date <= ctx.as_of
 
 
-@fact("约谈日期晚于终本裁定日期")
+@fact("约谈日期晚于终本裁定日期", reads=("interview.date",))
 def interview_after_ruling(ctx: Context) -> Value:
     i = ctx.case.interview
     return i is not None and i.date > ctx.as_of
 
 
-@fact("约谈中未告知的法定事项数")
+@fact("约谈中未告知的法定事项数", reads=("interview.items_told",))
 def interview_items_missing(ctx: Context) -> Value:
     i = ctx.case.interview
     if i is None or not i.items_told:
@@ -903,7 +1017,7 @@ def interview_items_missing(ctx: Context) -> Value:
     return len(missing)
 
 
-@fact("已记录申请执行人的意见")
+@fact("已记录申请执行人的意见", reads=("interview.opinion", "interview.agrees"))
 def interview_opinion_recorded(ctx: Context) -> Value:
     i = ctx.case.interview
     if i is None:
@@ -911,19 +1025,19 @@ def interview_opinion_recorded(ctx: Context) -> Value:
     return True if i.opinion or i.agrees is not None else None  # not recorded: 待补充
 
 
-@fact("已记录申请执行人是否同意终本")
+@fact("已记录申请执行人是否同意终本", reads=("interview.agrees",))
 def interview_agreement_recorded(ctx: Context) -> Value:
     i = ctx.case.interview
     return None if i is None else i.agrees is not None
 
 
-@fact("约谈笔录已签名")
+@fact("约谈笔录已签名", reads=("interview.record_signed",))
 def interview_record_signed(ctx: Context) -> Value:
     i = ctx.case.interview
     return None if i is None else i.record_signed
 
 
-@fact("被约谈人为申请执行人本人、法定代表人或特别授权代理人")
+@fact("被约谈人为申请执行人本人、法定代表人或特别授权代理人", reads=("interview.capacity", "interview.special_authority"))
 def interviewee_authorised(ctx: Context) -> Value:
     i = ctx.case.interview
     if i is None:
@@ -931,42 +1045,42 @@ def interviewee_authorised(ctx: Context) -> Value:
     return True if i.capacity != "agent" else i.special_authority
 
 
-@fact("已记录约谈人")
+@fact("已记录约谈人", reads=("interview.interviewer",))
 def interviewer_recorded(ctx: Context) -> Value:
     i = ctx.case.interview
     return None if i is None else bool(i.interviewer)
 
 
-@fact("申请执行人申请终本")
+@fact("申请执行人申请终本", reads=("termination.applicant_requested",))
 def applicant_requested(ctx: Context) -> Value:
     return ctx.case.termination.applicant_requested
 
 
-@fact("申请执行人均为人民法院")
+@fact("申请执行人均为人民法院", reads=("applicants[].name",))
 def applicants_all_courts(ctx: Context) -> Value:
     # 系统校验第8项例外：申请执行人为人民法院（如移送执行的罚款、诉讼费）
     return all(isinstance(a, Organisation) and "人民法院" in a.name for a in ctx.case.applicants)
 
 
-@fact("系统校验要求终本约谈记录（申请执行人未申请终本且不是人民法院）")
+@fact("系统校验要求终本约谈记录（申请执行人未申请终本且不是人民法院）", reads=("applicants[].name", "termination.applicant_requested"))
 def system_requires_interview(ctx: Context) -> Value:
     # 系统校验第8项的两项可判断的例外；案由代码例外不在案件数据中
     return not ctx.case.termination.applicant_requested and not applicants_all_courts(ctx)
 
 
-@fact("申请执行人已签字确认终本")
+@fact("申请执行人已签字确认终本", reads=("approval.applicant_confirmation.signed_on",))
 def signed_confirmation(ctx: Context) -> Value:
     c = ctx.case.approval.applicant_confirmation
     return c is not None and c.signed_on <= ctx.as_of
 
 
-@fact("已经合议庭审查核实")
+@fact("已经合议庭审查核实", reads=("approval.collegial_review.date",))
 def collegial_review(ctx: Context) -> Value:
     c = ctx.case.approval.collegial_review
     return c is not None and c.date <= ctx.as_of
 
 
-@fact("已经院长批准")
+@fact("已经院长批准", reads=("approval.president_approval.date",))
 def president_approval(ctx: Context) -> Value:
     p = ctx.case.approval.president_approval
     return p is not None and p.date <= ctx.as_of
@@ -975,13 +1089,17 @@ def president_approval(ctx: Context) -> Value:
 # ---- 告知书的答复期间（F08）: the court's own period must have run, unless the opinion is on file
 
 
-@fact("已向申请执行人发出终本告知书")
+@fact("已向申请执行人发出终本告知书", reads=("termination_notice.issued_on",))
 def termination_notice_issued(ctx: Context) -> Value:
     n = ctx.case.termination_notice
     return n is not None and n.issued_on <= ctx.as_of
 
 
-@fact("裁定前已记录申请执行人对终本的意见")
+@fact(
+    "裁定前已记录申请执行人对终本的意见",
+    reads=("termination.applicant_requested", "interview.date", "interview.opinion", "interview.agrees",
+           "approval.applicant_confirmation.signed_on", "termination_notice.replied_on"),
+)
 def opinion_before_ruling(ctx: Context) -> Value:
     c = ctx.case
     i, n, sc = c.interview, c.termination_notice, c.approval.applicant_confirmation
@@ -993,7 +1111,10 @@ def opinion_before_ruling(ctx: Context) -> Value:
     )
 
 
-@fact("告知书指定的答复期间已届满")
+@fact(
+    "告知书指定的答复期间已届满",
+    reads=("termination_notice.issued_on", "termination_notice.served_on", "termination_notice.answer_days"),
+)
 def answer_period_run(ctx: Context) -> Value:
     n = ctx.case.termination_notice
     ctx.names["answer_period_end"] = []
@@ -1024,7 +1145,7 @@ def _period_end_or_raw(start: date, days: int) -> date:
         return periods.period_end(start, days=days, roll_over_holiday=False)
 
 
-@fact("具有破产原因的企业法人被执行人数")
+@fact("具有破产原因的企业法人被执行人数", reads=WHO + ("respondents[].party.org_type", "respondents[].party.insolvent"))
 def insolvent_enterprises(ctx: Context) -> Value:
     def insolvent(r: Respondent) -> bool | None:
         p = r.party
@@ -1035,13 +1156,16 @@ def insolvent_enterprises(ctx: Context) -> Value:
     return _resp(ctx, "insolvent_enterprises", insolvent)
 
 
-@fact("已征询当事人是否同意移送破产审查")
+@fact("已征询当事人是否同意移送破产审查", reads=("bankruptcy.asked_on",))
 def bankruptcy_inquiry_made(ctx: Context) -> Value:
     b = ctx.case.bankruptcy
     return b is not None and b.asked_on <= ctx.as_of
 
 
-@fact("申请执行人或被执行人同意移送破产审查")
+@fact(
+    "申请执行人或被执行人同意移送破产审查",
+    reads=("bankruptcy.asked_on", "bankruptcy.applicant_answer", "bankruptcy.respondent_answer"),
+)
 def bankruptcy_consent(ctx: Context) -> Value:
     b = ctx.case.bankruptcy
     if b is None or not ctx.on_time(b.asked_on):
@@ -1049,13 +1173,13 @@ def bankruptcy_consent(ctx: Context) -> Value:
     return "consent" in (b.applicant_answer, b.respondent_answer)
 
 
-@fact("同意移送破产审查为书面同意")
+@fact("同意移送破产审查为书面同意", reads=("bankruptcy.written_consent",))
 def bankruptcy_written_consent(ctx: Context) -> Value:
     b = ctx.case.bankruptcy
     return None if b is None else b.written_consent
 
 
-@fact("已作出移送破产审查决定")
+@fact("已作出移送破产审查决定", reads=("bankruptcy.transfer_decided_on",))
 def bankruptcy_transfer_decided(ctx: Context) -> Value:
     b = ctx.case.bankruptcy
     return b is not None and ctx.on_time(b.transfer_decided_on)
@@ -1064,7 +1188,10 @@ def bankruptcy_transfer_decided(ctx: Context) -> Value:
 # ---------------------------------------------------------------- G 裁定书
 
 
-@fact("署名审判人员与审批路径一致")
+@fact(
+    "署名审判人员与审批路径一致",
+    reads=("termination.judges", "approval.collegial_review.members", "approval.applicant_confirmation"),
+)
 def signatories_match_route(ctx: Context) -> Value:
     judges = ctx.case.termination.judges
     review = ctx.case.approval.collegial_review
@@ -1078,12 +1205,12 @@ def signatories_match_route(ctx: Context) -> Value:
     return None
 
 
-@fact("已确定书记员")
+@fact("已确定书记员", reads=("termination.clerk",))
 def clerk_recorded(ctx: Context) -> Value:
     return True if ctx.case.termination.clerk else None  # not yet designated: 待补充
 
 
-@fact("已知已执行到位金额")
+@fact("已知已执行到位金额", reads=("claim.amount_recovered",))
 def recovered_known(ctx: Context) -> Value:
     return ctx.case.claim.amount_recovered is not None
 

@@ -19,6 +19,8 @@ from termination import text
 from termination.case import CaseRecord
 from termination.decision import BLOCKING_SEVERITIES, Citation, Finding
 from termination.engine import Evaluator
+from termination.facts import missing_paths
+from termination.rules.conditions import deciding_unknowns
 from termination.rules.schema import Rule
 
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
@@ -87,7 +89,8 @@ def build(
         remedy = messages[(rule.code, "remedy")].render(context) if failing else None
         citations = quoted if failing else unquoted
         read = evaluator.facts_of(rule.code)
-        key = (rule.code, status, text, remedy, provisions, tuple([facts[k] for k in read]))
+        missing = _missing(record, on, rule, facts) if status == "unknown" else ()
+        key = (rule.code, status, text, remedy, provisions, tuple([facts[k] for k in read]), missing)
         cached = _FINDINGS.get(key)
         if cached is None:
             finding = Finding(
@@ -103,6 +106,7 @@ def build(
                 remedy=remedy,
                 citations=citations,
                 evidence={k: facts[k] for k in read},
+                missing=list(missing),
             )
             if len(_FINDINGS) >= _FINDINGS_MAX:
                 _FINDINGS.clear()
@@ -110,3 +114,18 @@ def build(
         findings.append(cached[0])
         findings_json.append(cached[1])
     return findings, findings_json
+
+
+def _missing(record: CaseRecord, on: date, rule: Rule, facts: Mapping[str, Any]) -> tuple[str, ...]:
+    """The record fields behind an unknown finding (``Finding.missing``).
+
+    Of the rule's unknown facts, those whose value can change the outcome; of the record
+    fields each of them reads, those absent whose absence means "not established"
+    (:mod:`termination.absence`), indexed (``respondents.1.dishonest_grounds``). Empty when
+    the unknown has another cause (a period the holiday calendar does not cover).
+    """
+    paths: dict[str, None] = {}
+    for name in deciding_unknowns(rule.applies_when, rule.condition, facts):
+        for path in missing_paths(record, on, name):
+            paths.setdefault(path, None)
+    return tuple(paths)

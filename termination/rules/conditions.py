@@ -15,6 +15,7 @@ to Rete patterns; the test-suite checks both agree on every inline rule case.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal, Union
@@ -112,3 +113,56 @@ def outcome(applies_when: Condition | None, condition: Condition, facts: Mapping
     if holds is False and applies is True:
         return "violated"
     return "unknown"
+
+
+def atoms(cond: Condition) -> Iterator[Atom]:
+    """Every comparison in a condition."""
+    if isinstance(cond, Atom):
+        yield cond
+    elif isinstance(cond, Not):
+        yield from atoms(cond.not_)
+    else:
+        for c in cond.all if isinstance(cond, All) else cond.any:
+            yield from atoms(c)
+
+
+def _candidates(cond_atoms: list[Atom]) -> list[Any]:
+    """Values that make each of these comparisons true and false in turn."""
+    values: list[Any] = []
+    for a in cond_atoms:
+        for v in a.value if isinstance(a.value, list) else [a.value]:
+            values.append(v)
+            if isinstance(v, bool):
+                values.append(not v)
+            elif isinstance(v, (int, float)):
+                values += [v - 1, v + 1]
+            else:
+                values.append(f"≠{v}")  # a string unequal to v
+    return list(dict.fromkeys(values))
+
+
+def deciding_unknowns(applies_when: Condition | None, condition: Condition, facts: Mapping[str, Any]) -> list[str]:
+    """The unknown facts of a rule whose value can change its outcome.
+
+    A fact is deciding when, for some values of the other unknown facts, two values of it
+    give different outcomes (tried over the constants the rule compares it with). The
+    others are unknown but idle: recording them would change nothing.
+    """
+    conds = [condition] + ([applies_when] if applies_when is not None else [])
+    by_fact: dict[str, list[Atom]] = {}
+    for c in conds:
+        for a in atoms(c):
+            if facts.get(a.fact) is None:
+                by_fact.setdefault(a.fact, []).append(a)
+    names = list(by_fact)
+    choices = {n: _candidates(by_fact[n]) + [None] for n in names}
+    deciding: list[str] = []
+    for name in names:
+        others = [n for n in names if n != name]
+        for combo in itertools.product(*(choices[n] for n in others)):
+            base = {**facts, **dict(zip(others, combo))}
+            results = {outcome(applies_when, condition, {**base, name: v}) for v in choices[name]}
+            if len(results) > 1:
+                deciding.append(name)
+                break
+    return deciding

@@ -32,7 +32,7 @@ def assert_answer(response: Any) -> None:
     assert response.status_code in (200, 400, 422), (response.status_code, response.text[:300])
     if response.status_code == 200:
         body = response.json()
-        assert body["decision_version"] == "1.0" and body["outcome"] in ("ready", "not_ready")
+        assert body["decision_version"] == "1.1" and body["outcome"] in ("ready", "not_ready")
     else:
         assert response.headers["content-type"] == "application/problem+json"
         body = response.json()

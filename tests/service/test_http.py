@@ -49,7 +49,7 @@ def test_check_returns_the_cli_decision_json(case: Path, client: TestClient, cap
     body = response.json()
     assert body == cli_json(["check", str(case), "--format", "json"], capsys)
     assert body["outcome"] == expected(case)["outcome"]
-    assert body["decision_version"] == "1.0"
+    assert body["decision_version"] == "1.1"
 
 
 def test_check_as_of_query_is_the_evaluation_date(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
@@ -197,7 +197,7 @@ def test_unknown_route_and_wrong_method_are_problem_documents(client: TestClient
 def test_health_reports_versions_and_calendar(client: TestClient) -> None:
     body = client.get("/v1/health").json()
     assert body["status"] == "ok"
-    assert body["decision_version"] == "1.0" and body["case_schema_version"] == "1.1"
+    assert body["decision_version"] == "1.1" and body["case_schema_version"] == "1.1"
     assert body["ruleset_version"] == api.check(CASE_01).ruleset_version
     # chinese_calendar covers 2004 at the start; the last year is whatever the installed version knows
     assert body["calendar"]["first_year"] == 2004 and body["calendar"]["last_year"] >= 2025

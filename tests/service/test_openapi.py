@@ -31,7 +31,7 @@ def test_openapi_names_every_route_and_the_versioned_models(client: TestClient) 
     assert sorted(doc["paths"]) == ["/v1/analyze", "/v1/calendar", "/v1/check", "/v1/health", "/v1/render", "/v1/rules", "/v1/schema/case"]
     schemas = doc["components"]["schemas"]
     assert schemas["CaseRecord"]["properties"]["schema_version"]["enum"] == ["1.0", "1.1"]
-    assert schemas["Decision"]["properties"]["decision_version"]["const"] == "1.0"
+    assert schemas["Decision"]["properties"]["decision_version"]["const"] == "1.1"
     check = doc["paths"]["/v1/check"]["post"]
     assert check["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/CaseRecord"}
     assert check["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Decision"}
