@@ -39,6 +39,9 @@ _PARTY_DETAIL = ("kind", "sex", "ethnicity", "id_number", "address", "agent", "a
 ABSENCE: Final[dict[str, Reading]] = {
     "schema_version": DETAIL,
     "judge": DETAIL,
+    "cause": DETAIL,
+    "resumed_from": DETAIL,  # 执恢: the original case, for the documents
+    "resumed_from.ruling_number": DETAIL,
     # 收到申请执行书的日期：an application was always received; unrecorded = not established (B02)
     "application_received_on": NOT,
     # applicants: who they are is required; the rest describes them, except what decides
@@ -66,7 +69,7 @@ ABSENCE: Final[dict[str, Reading]] = {
     # 隐匿财产且拒不交出：a finding, but the question arises only when the record points to it
     # (a false report, an obstruction); otherwise there is nothing to find
     "respondents[].concealment": NOT,
-    **{f"basis.{name}": DETAIL for name in ("document_type", "effective_date", "obligation")},
+    **{f"basis.{name}": DETAIL for name in ("document_type", "effective_date", "obligation", "by_this_court")},
     "claim.interest": DID,  # none computed
     "claim.costs": DID,
     "claim.amount_recovered": NOT,
@@ -137,6 +140,14 @@ ABSENCE: Final[dict[str, Reading]] = {
     "interview.agrees": NOT,
     "interview.record_signed": NOT,
     "interview.new_clues": NOT,
+    "interview.place": DETAIL,
+    "interview.transcript": DETAIL,
+    # 告知书: issuing and serving it are events; the period it names is the form's 7 days unless recorded
+    "termination_notice": DID,
+    "termination_notice.served_on": DID,
+    "termination_notice.service_mode": DETAIL,
+    "termination_notice.answer_days": DID,
+    "termination_notice.replied_on": DID,
     "approval": DID,
     "approval.applicant_confirmation": DID,
     "approval.collegial_review": DID,
@@ -147,7 +158,9 @@ ABSENCE: Final[dict[str, Reading]] = {
     "bankruptcy.transfer_decided_on": DID,
     "termination.applicant_requested": DID,
     "termination.judges": NOT,  # who will sign is decided before the ruling (G01)
+    "termination.signers": NOT,
     "termination.clerk": NOT,
+    "termination.judge_assistant": DETAIL,
     "termination.served_on": DID,
     "post": DID,
     "post.database_entered_on": DID,
