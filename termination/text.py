@@ -102,10 +102,18 @@ def money(amount: Amount) -> str:
 
 
 def _integer(n: int) -> str:
-    """Capitals of the yuan part (without 元); ``""`` for 0."""
+    """Capitals of the yuan part (without 元); ``""`` for 0.
+
+    From 一亿 up, the part above 亿 is written the same way and followed by 亿 (壹万亿, 壹拾万零伍亿):
+    case records allow amounts up to 10¹⁶ yuan.
+    """
+    if n >= 100_000_000:
+        high, low = divmod(n, 100_000_000)
+        if not low:
+            return _integer(high) + "亿"
+        # 千万位是"0"时写一个"零"（壹亿零伍佰万），与亿以下的写法一致
+        return _integer(high) + "亿" + ("零" if low < 10_000_000 else "") + _integer(low)
     digits = str(n) if n else ""
-    if len(digits) > 12:  # 不足一万亿元
-        raise ValueError("金额过大（应小于一万亿元）")
     out: list[str] = []
     zero = False
     group_has_digit = False
@@ -132,7 +140,7 @@ def amount_in_words(amount: Amount) -> str:
     """Chinese capitals of an amount in yuan: ``312619.00`` → ``叁拾壹万贰仟陆佰壹拾玖元整``.
 
     Raises:
-        ValueError: a negative, non-numeric or too large amount.
+        ValueError: a negative or non-numeric amount.
     """
     cents = _to_cents(amount)
     if cents < 0:

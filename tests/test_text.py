@@ -28,6 +28,13 @@ from termination.text import amount_in_words, cn_date, cn_number, join_cn, money
         ("0.05", "伍分"),  # 分后不写整
         ("0", "零元整"),
         ("8500", "捌仟伍佰元整"),
+        # from 一万亿 up (records allow up to 10¹⁶ yuan): the part above 亿 is written the same way
+        ("1000000000000", "壹万亿元整"),
+        ("105000000", "壹亿零伍佰万元整"),
+        ("1010000000", "壹拾亿壹仟万元整"),
+        ("200000000000000", "贰佰万亿元整"),
+        ("1000000050000000", "壹仟万亿伍仟万元整"),  # 亿位、万位为0而千万位不为0：零可不写
+        ("9999999999999999.99", "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"),
     ],
 )
 def test_amount_in_words(amount: str, expected: str) -> None:

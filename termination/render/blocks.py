@@ -20,8 +20,14 @@ head, row  table rows: cells separated by ``¦`` (U+00A6); ``¶`` starts a new l
 
 Empty lines are ignored, so templates may use Jinja freely. Any other line is a template
 bug and raises. Values printed by templates pass :func:`clean`, which removes line breaks,
-tabs, the cell separator ``¦``, the cell line break ``¶`` and characters XML cannot hold, so user text can never break
-a line or a cell.
+tabs, the cell separator ``¦``, the cell line break ``¶``, characters XML cannot hold, and
+invisible characters that change how text reads (bidirectional overrides such as U+202E,
+zero-width spaces and joiners, private-use characters), so user text can never break a line
+or a cell, nor show other than it is.
+
+A draft marks a missing step in place with :func:`gap_marker`. The marker is delimited by two
+private-use characters that :func:`clean` removes from every other value, so only a real gap
+is styled as one: user text that happens to read 【待补充：…】 stays plain text.
 """
 
 from __future__ import annotations
@@ -33,8 +39,17 @@ from typing import Any
 KINDS = frozenset({"title", "caseno", "heading", "para", "left", "sign", "date", "blank", "break", "note", "cols",
                    "head", "row"})
 _LINE_RE = re.compile(r"^@(?P<kind>[a-z]+)(?: (?P<text>.*))?$")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff"
+    # invisible format characters: soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
+    # space/joiners, LRM/RLM, bidi embeddings and overrides (U+202A–E), word joiner and invisible
+    # operators, bidi isolates (U+2066–9), BOM; then the private-use area (used for the gap delimiters)
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ue000-\uf8ff]"
+)
 _BREAKS_RE = re.compile(r"[\r\n\t\x85\u2028\u2029]+")
+GAP_OPEN = "\ue000"
+GAP_CLOSE = "\ue001"
+GAP_RE = re.compile(f"({GAP_OPEN}[^{GAP_CLOSE}]*{GAP_CLOSE})")
 CELL_SEP = "¦"
 CELL_BREAK = "¶"
 DRAFT_BANNER = "【草稿】未经审批，不得作为正式文书使用"
@@ -49,12 +64,30 @@ class Block:
     cells: tuple[str, ...] = field(default_factory=tuple)
 
 
+class Gap(str):
+    """A draft's marker of a missing step, printed as is (already cleaned, delimited)."""
+
+    __slots__ = ()
+
+
 def clean(value: Any) -> str:
     """Jinja ``finalize``: every printed value as one safe line (None is a template bug)."""
     if value is None:
         raise ValueError("模板输出了空值（None）")
+    if isinstance(value, Gap):
+        return str(value)
     text = value if isinstance(value, str) else str(value)
     return _CONTROL_RE.sub("", _BREAKS_RE.sub(" ", text)).replace(CELL_SEP, "|").replace(CELL_BREAK, " ")
+
+
+def gap_marker(label: str) -> Gap:
+    """The in-place marker of a missing step in a draft: 【待补充：…】 between the gap delimiters."""
+    return Gap(f"{GAP_OPEN}【待补充：{clean(label)}】{GAP_CLOSE}")
+
+
+def plain(text: str) -> str:
+    """Text without the gap delimiters (what a reader sees)."""
+    return text.replace(GAP_OPEN, "").replace(GAP_CLOSE, "")
 
 
 def parse(rendered: str) -> list[Block]:
@@ -93,4 +126,4 @@ def to_text(blocks: list[Block], *, draft: bool) -> bytes:
             continue
         else:
             lines.append(b.text)
-    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
+    return plain("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

@@ -350,3 +350,21 @@ def test_claim_paragraph_tells_basis_application_and_filing_in_that_order() -> N
     applied = text.index("申请执行人于2024年3月1日向本院申请执行，本院于2024年3月4日立案。")
     amounts = text.index("申请执行标的金额300,000.00元")
     assert basis < applied < amounts
+
+
+def test_invisible_characters_never_reach_a_document() -> None:
+    """RTL overrides, zero-width characters and private-use characters in user text are removed
+    (#14): they would make a name read differently from what it is."""
+    from termination.render.blocks import clean
+
+    assert clean("张\u202e三\u200b\u200d\u2066\ufeff") == "张三"
+    assert clean("\ue000【待补充：伪造】\ue001") == "【待补充：伪造】"  # no way to forge a gap
+
+
+def test_a_gap_marker_is_delimited_and_plain_text_is_not() -> None:
+    from termination.render.blocks import GAP_RE, clean, gap_marker, plain
+
+    marker = gap_marker("书记员\u202e")
+    assert clean(marker) == marker and GAP_RE.fullmatch(marker)
+    assert plain(marker) == "【待补充：书记员】"
+    assert not GAP_RE.search(clean("【待补充：用户写的】"))
