@@ -120,20 +120,6 @@ def _translate(message: str) -> str:
     )
 
 
-def iso_date(value: str) -> date:
-    """argparse type for YYYY-MM-DD dates, within the dates a record may hold (termination.limits)."""
-    from termination.limits import DATE_RANGE_MESSAGE, in_date_range
-
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{value}”无效，应为 YYYY-MM-DD") from None
-    try:
-        return in_date_range(day)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{value}”：{DATE_RANGE_MESSAGE}") from None
-
-
 def build_parser() -> Parser:
     """The top-level parser with every sub-command."""
     from termination import __version__
@@ -166,6 +152,8 @@ def build_parser() -> Parser:
 
 def configure_check(p: argparse.ArgumentParser) -> None:
     """Arguments of ``termination check``."""
+    from termination.io import iso_date  # io loads the case model: only for this sub-command
+
     p.add_argument("cases", nargs="+", type=Path, metavar="CASE", help="案件 JSON 文件，或包含 .json 文件的目录")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="评估日期（默认：拟终本日期）")
     p.add_argument("--format", choices=("text", "json"), default="text",
@@ -236,6 +224,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def configure_rules(p: argparse.ArgumentParser) -> None:
     """Arguments of ``termination rules``."""
+    from termination.io import iso_date  # io loads the case model: only for this sub-command
+
     p.add_argument("--on", type=iso_date, default=None, metavar="DATE", help="日期（默认今天）")
     p.add_argument("--format", choices=("text", "json"), default="text")
 

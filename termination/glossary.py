@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from termination import paths
+
 __all__ = ["field", "field_chain", "term", "terms"]
 
-GLOSSARY = Path(__file__).resolve().parents[1] / "corpus" / "glossary.yaml"
+GLOSSARY = paths.CORPUS / "glossary.yaml"
 _INDEX = re.compile(r"\[\d+\]|\.\d+(?=\.|$)")
 
 

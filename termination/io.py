@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import tempfile
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,20 @@ def describe(exc: ValidationError) -> tuple[str, str]:
     template = _MESSAGES.get(kind)
     msg = template.format(**ctx) if template else f"不符合要求（{err['msg']}）"
     return loc or "案件", msg
+
+
+def iso_date(value: str) -> date:
+    """argparse type for YYYY-MM-DD dates, within the dates a record may hold (termination.limits)."""
+    from termination.limits import DATE_RANGE_MESSAGE, in_date_range
+
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{value}”无效，应为 YYYY-MM-DD") from None
+    try:
+        return in_date_range(day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{value}”：{DATE_RANGE_MESSAGE}") from None
 
 
 def load_case(source: str | bytes | Path | Mapping[str, Any]) -> CaseRecord:

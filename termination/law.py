@@ -16,11 +16,12 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus" / "law"
+from termination import paths
+
+CORPUS_DIR = paths.CORPUS / "law"
 
 #: Article statuses whose plain lines are verbatim law text.
 QUOTABLE_STATUSES = frozenset({"verified", "partial"})

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
+from termination import paths
 from termination.case import SCHEMA_VERSION, CaseRecord
 from termination.decision import DECISION_VERSION, Decision
 
-SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+SCHEMA_DIR = paths.SCHEMAS
 
 
 def case_schema() -> dict[str, Any]:

@@ -10,13 +10,14 @@ import logging
 import threading
 import time
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from termination import paths
 
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
 
-USER_DICT = Path(__file__).resolve().parents[2] / "corpus" / "jieba_userdict.txt"
+USER_DICT = paths.CORPUS / "jieba_userdict.txt"
 
 # Words our own keyword search relies on; kept whole whatever the user dictionary says.
 KEYWORDS: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from termination import holidays
-from termination.cli import iso_date
+from termination.io import iso_date
 from termination.errors import InputError
 from termination.holidays import data, provisional
 from termination.io import write_atomic

@@ -17,9 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from termination import paths
 from termination.errors import InputError
 
-DATA_FILE = Path(__file__).resolve().parents[2] / "corpus" / "holidays" / "official.json"
+DATA_FILE = paths.CORPUS / "holidays" / "official.json"
 #: Largest holiday-cn file accepted (a real one is about 3 KB).
 MAX_IMPORT_BYTES = 256 * 1024
 _WEEKDAYS = "一二三四五六日"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from termination.case import CaseRecord
-from termination.cli import iso_date
+from termination.io import iso_date
 from termination.errors import CaseFileError, InputError
 from termination.io import load_case, write_atomic
 from termination.obligations.compute import build_calendar

@@ -16,18 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 import jinja2
 
+from termination import paths
 from termination.case import CaseRecord
 from termination.decision import Decision
 from termination.errors import InputError, NotReadyError, RenderError, TerminationError
 from termination.render import blocks as _blocks
 from termination.render.context import build, filters, missing_steps
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES_DIR = paths.TEMPLATES
 
 DOCUMENTS: tuple[str, ...] = ("ruling", "notice", "interview", "approval", "report")
 #: document → file name stem

@@ -16,7 +16,7 @@ from termination.errors import InputError, NotReadyError
 
 def configure(p: argparse.ArgumentParser) -> None:
     """Arguments of ``termination render``."""
-    from termination.cli import iso_date
+    from termination.io import iso_date
 
     p.add_argument("case", type=Path, metavar="CASE", help="案件 JSON 文件")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="输出目录（不存在时自动创建）")

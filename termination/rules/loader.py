@@ -15,11 +15,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from termination import paths
 from termination.errors import RuleFileError
 from termination.rules.conditions import fact_names
 from termination.rules.schema import NotEncodedFile, Rule, Source
 
-RULESETS_DIR = Path(__file__).resolve().parents[2] / "rulesets"
+RULESETS_DIR = paths.RULESETS
 TOPIC = "zhongben"
 
 

@@ -37,7 +37,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from termination import __version__, api, limits
+from termination import __version__, api, limits, paths
 from termination.case import SCHEMA_VERSION, CaseRecord
 from termination.decision import DECISION_VERSION, Decision
 from termination.errors import (
@@ -58,7 +58,7 @@ from termination.service.problems import (
 
 T = TypeVar("T")
 
-OPENAPI_PATH = Path(__file__).resolve().parents[2] / "schemas" / "openapi.json"
+OPENAPI_PATH = paths.SCHEMAS / "openapi.json"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
