@@ -324,6 +324,7 @@ OUTPUT_LABELS: dict[str, typing.Any] = {
     "ruling_roles": analysis_models.Role,
     "obligation_kinds": obligation_models.Kind,
     "obligation_statuses": obligation_models.Status,
+    "obligation_due_basis": obligation_models.DueBasis,
     "review_positions": review_stats.Position,
     "review_strata": review_inputs.Stratify,
     "review_check_kinds": typing.Literal["text", "crosscheck"],

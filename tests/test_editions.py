@@ -68,10 +68,17 @@ def test_citation_text() -> None:
 
 
 def test_unverified_number_is_never_printed() -> None:
-    old = editions.article("seizure_term", date(2021, 1, 1))
+    old = editions.article("delay_interest", date(2019, 1, 1))
     assert old.number is None
     with pytest.raises(ValueError, match="未核实"):
         _ = old.text
+    assert editions.article("delay_interest", date(2022, 1, 1)).text == "第二百六十条"
+
+
+def test_seizure_term_number_by_edition() -> None:
+    # 2015/2020 text 第四百八十七条 and 2022 text 第四百八十五条, same wording (texts read in full)
+    assert editions.article("seizure_term", date(2021, 1, 1)).text == "第四百八十七条"
+    assert editions.article("seizure_term", date(2022, 4, 9)).text == "第四百八十七条"
     assert editions.article("seizure_term", date(2022, 4, 10)).text == "第四百八十五条"
 
 

@@ -80,22 +80,29 @@ def test_ics_parses_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0, capsys.readouterr().err
     assert [p.name for p in target.parent.iterdir()] == ["calendar.ics"]  # no temp file left
     cal = Calendar.from_ical(target.read_bytes())
-    events = list(cal.walk("VEVENT"))
+    everything = list(cal.walk("VEVENT"))
+    events = [e for e in everything if "【记录问题】" not in str(e["SUMMARY"])[:6]]
     pending = [o for o in _expected_obligations(CASES) if o.status != "done" and o.due is not None]
     assert len(events) == len(pending) > 0
-    uids = [str(e["UID"]) for e in events]
+    uids = [str(e["UID"]) for e in everything]
     assert len(set(uids)) == len(uids)
     for event, o in zip(events, pending, strict=True):
         start = event.decoded("DTSTART")
         assert isinstance(start, date) and not isinstance(start, datetime)  # all-day
         assert start == o.due
         assert event.decoded("DTEND") == o.due + timedelta(days=1)
-        assert str(event["SUMMARY"]).startswith(o.case_number)
+        assert o.case_number in str(event["SUMMARY"])
         assert o.title in str(event["SUMMARY"])
         assert o.citation in str(event["DESCRIPTION"]) and o.requirement in str(
             event["DESCRIPTION"]
         )
-        assert str(event["UID"]).startswith(f"{o.case_number}/{o.kind}/{o.due.isoformat()}")
+        assert str(event["UID"]) == o.ics_uid
+        assert len(list(event.walk("VALARM"))) == 2
+    # every record problem of the samples reaches the .ics, on its obligation or on its own
+    found = [f for p in CASES for f in assess(load_case(p), as_of=date.fromisoformat(AS_OF)).findings]
+    assert found
+    for f in found:
+        assert any(f.message in str(e["DESCRIPTION"]) for e in everything), f.message
     # the Sunday bank freeze of sample 03 is on the Friday before
     assert date(2026, 4, 10) in {e.decoded("DTSTART") for e in events if "S1" in str(e["SUMMARY"])}
 
@@ -105,8 +112,8 @@ def test_xlsx_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     code = main(["calendar", str(SAMPLES), "--as-of", AS_OF, "--format", "xlsx", "-o", str(target)])
     assert code == 0, capsys.readouterr().err
     wb = load_workbook(target)
-    assert len(wb.worksheets) == 1
-    ws = wb.active
+    assert wb.sheetnames[:2] == ["终本后义务", "记录问题"]
+    ws = wb["终本后义务"]
     header = [c.value for c in ws[1]]
     assert header[:5] == ["案号", "执行法院", "承办人", "事项", "到期日"]
     assert all(c.font.bold for c in ws[1])
@@ -119,6 +126,10 @@ def test_xlsx_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert all(isinstance(r[4], datetime) for r in dated)  # real date cells, not text
     assert [r[4].date() for r in dated] == sorted(o.due for o in expected if o.due)
     assert ws.cell(row=2, column=5).is_date
+    # every record problem is in the second sheet
+    found = [f for p in CASES for f in assess(load_case(p), as_of=date.fromisoformat(AS_OF)).findings]
+    messages = [r[1] for r in wb["记录问题"].iter_rows(min_row=2, values_only=True)]
+    assert messages == [f.message for f in found] and messages
 
 
 def test_xlsx_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:

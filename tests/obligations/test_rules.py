@@ -91,8 +91,8 @@ def test_database_entry_deadline_rolls_over_holidays(
     assert "未核实" in (entry.note or "")
 
 
-def test_database_entry_in_uncovered_year_keeps_unadjusted_date(make_case: Make) -> None:
-    # 2026-12-28 + 7 = 2027-01-04 (a Monday, but 2027 holidays are unknown: no guess)
+def test_database_entry_in_unpublished_year_is_provisional(make_case: Make) -> None:
+    # 2026-12-28 + 7 = 2027-01-04, a Monday; 2027 is not published: computed, and marked
     case = make_case(
         {
             "termination": {"proposed_date": "2026-12-28", "served_on": "2026-12-28"},
@@ -100,8 +100,8 @@ def test_database_entry_in_uncovered_year_keeps_unadjusted_date(make_case: Make)
         }
     )
     (entry,) = _only(obligations(case, as_of=date(2026, 12, 29)), "database_entry")
-    assert entry.due == date(2027, 1, 4)
-    assert "节假日数据未覆盖，未作顺延" in (entry.note or "")
+    assert (entry.due, entry.deadline, entry.provisional) == (date(2027, 1, 4), date(2027, 1, 4), True)
+    assert "待国务院公布放假安排后复核" in (entry.note or "")
     assert entry.status == "due_soon"
 
 
@@ -141,6 +141,10 @@ def test_facts_after_as_of_do_not_count(make_case: Make) -> None:
 # ---------------------------------------------------------------- six-monthly inquiries
 
 
+# Period k ends ruling + 6k months (month end clamped) and, like every period (民事诉讼法第八十五条),
+# moves off a rest day. Weekdays by hand: 2025-08-31 Sun, 2024-08-31 Sat, 2027-02-28 Sun,
+# 2027-08-28 Sat; 2026-02-28 is a Saturday but a 调休 working day (国办发明电〔2025〕7号), so it
+# stays. 2027 and later are provisional (no 2027 notice yet): only weekends and statutory days.
 @pytest.mark.parametrize(
     ("ruling", "dues"),
     [
@@ -148,10 +152,10 @@ def test_facts_after_as_of_do_not_count(make_case: Make) -> None:
             "2024-08-31",
             [
                 "2025-02-28",
-                "2025-08-31",
-                "2026-02-28",
+                "2025-09-01",  # Sun 08-31 → Mon
+                "2026-02-28",  # working Saturday
                 "2026-08-31",
-                "2027-02-28",
+                "2027-03-01",  # Sun 02-28 → Mon
                 "2027-08-31",
                 "2028-02-29",
                 "2028-08-31",
@@ -163,12 +167,12 @@ def test_facts_after_as_of_do_not_count(make_case: Make) -> None:
             "2023-08-31",
             [
                 "2024-02-29",
-                "2024-08-31",
+                "2024-09-02",  # Sat 08-31 → Mon
                 "2025-02-28",
-                "2025-08-31",
+                "2025-09-01",
                 "2026-02-28",
                 "2026-08-31",
-                "2027-02-28",
+                "2027-03-01",
                 "2027-08-31",
                 "2028-02-29",
                 "2028-08-31",
@@ -180,8 +184,8 @@ def test_facts_after_as_of_do_not_count(make_case: Make) -> None:
                 "2025-08-28",
                 "2026-02-28",
                 "2026-08-28",
-                "2027-02-28",
-                "2027-08-28",
+                "2027-03-01",
+                "2027-08-30",  # Sat 08-28 → Mon
                 "2028-02-28",
                 "2028-08-28",
                 "2029-02-28",
@@ -202,6 +206,8 @@ def test_inquiry_due_dates_month_end(make_case: Make, ruling: str, dues: list[st
     result = _only(obligations(case, as_of=date.fromisoformat(ruling)), "periodic_inquiry")
     assert [o.due.isoformat() for o in result if o.due] == dues
     assert [o.ref for o in result] == [f"第{k}期" for k in range(1, 11)]
+    assert all(o.due == o.deadline and o.due_basis == "legal_last_day" for o in result)
+    assert [o.provisional for o in result] == [o.due.year >= 2027 for o in result if o.due]
 
 
 def _month_end_case(make: Make, inquiries: list[dict[str, Any]]) -> CaseRecord:
@@ -293,7 +299,14 @@ def test_renewal_on_the_expiry_day_is_in_time(make_case: Make) -> None:
     result = assess(case, as_of=date(2026, 4, 20))
     first, again = _only(result.obligations, "seizure_renewal")
     assert (first.status, first.done_on) == ("done", date(2026, 4, 12))
-    assert again.due == date(2027, 4, 11) and NOT_COVERED in (again.note or "")
+    # renewed to Sunday 2027-04-11: reminder Friday 04-09 (provisional year), lapse day kept
+    assert (again.due, again.deadline, again.due_basis) == (
+        date(2027, 4, 9),
+        date(2027, 4, 11),
+        "before_deadline",
+    )
+    assert again.provisional and "待国务院公布放假安排后复核" in (again.note or "")
+    assert (first.seq, again.seq) == (1, 2) and first.uid != again.uid
     assert result.findings == []
 
 

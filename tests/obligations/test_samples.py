@@ -46,6 +46,18 @@ def test_sample_matches_hand_calculation(path: Path) -> None:
     )
     assert got == want
     assert sorted(f.code for f in result.findings) == sorted(expected["findings"])
+    # optional hand-computed details: legal last day, what the due date is, provisional or not
+    by_key = {(o.kind, o.ref or "", o.seq): o for o in result.obligations}
+    seqs: dict[tuple[str, str], int] = {}
+    for o in sorted(expected["obligations"], key=lambda o: (o["kind"], o["ref"] or "", o["due"] or "")):
+        key = (o["kind"], o["ref"] or "")
+        seqs[key] = seqs.get(key, 0) + 1
+        mine = by_key[(*key, seqs[key])]
+        if "deadline" in o:
+            assert (mine.deadline.isoformat() if mine.deadline else None) == o["deadline"], o
+        for field in ("due_basis", "provisional"):
+            if field in o:
+                assert getattr(mine, field) == o[field], o
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

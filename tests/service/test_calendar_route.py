@@ -34,7 +34,12 @@ def test_json_lines_body_and_ics(client: TestClient) -> None:
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/calendar")
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     report = api.calendar(TERMINATED, as_of=date.fromisoformat(AS_OF))
-    assert len(events) == sum(1 for o in report.obligations if o.status != "done" and o.due is not None)
+    uids = {str(e["UID"]) for e in events}
+    pending = [o for o in report.obligations if o.status != "done" and o.due is not None]
+    assert {o.ics_uid for o in pending} <= uids  # plus one event per case with record problems
+    assert len(events) - len(pending) == len({f.case_number for f in report.findings if f.kind is None
+                                              or not any(o.case_number == f.case_number and o.kind == f.kind
+                                                         and o.ref == f.ref for o in pending)})
 
 
 def test_filter_by_court(client: TestClient) -> None:
