@@ -28,6 +28,7 @@ warning on the obligation it concerns; nothing here raises on a valid :class:`Ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -59,6 +60,7 @@ PROVISIONAL_NOTE = (
     "所涉年度国务院尚未公布放假安排，节假日按《全国年节及纪念日放假办法》推算（未含调休、补假），"
     "待国务院公布放假安排后复核"
 )
+_FIELD_PREFIX = re.compile(r"^(?P<field>[a-z_]+(?:\.[a-z_]+|\[\d+\])*)：(?P<rest>.*)$", re.S)
 PROVISIONAL_FINDING = "（所用期限按推算的节假日计算，待国务院公布放假安排后复核）"
 UNVERIFIED = "条文序号未核实（UNVERIFIED），办理前请核对官方文本"
 
@@ -217,11 +219,17 @@ class _Builder:
         ref: str | None = None,
         provisional: bool = False,
     ) -> None:
-        """A record problem; ``kind``/``ref`` tie it to the obligation it concerns."""
+        """A record problem; ``kind``/``ref`` tie it to the obligation it concerns. A leading
+        ``field.path：`` goes to ``field`` so the message people read names no field."""
+        field = None
+        match = _FIELD_PREFIX.match(message)
+        if match:
+            field, message = match["field"], match["rest"]
         self.findings.append(
             RecordFinding(
                 case_number=self.case.case_number,
                 code=code,
+                field=field,
                 message=message + (PROVISIONAL_FINDING if provisional else ""),
                 kind=kind,
                 ref=ref,

@@ -97,6 +97,7 @@ class RecordFinding(_Model):
     case_number: str
     code: str = Field(description="问题代码，如 renewal_after_expiry")
     message: str = Field(description="说明（中文）")
+    field: str | None = Field(None, description="所涉记录字段，如 measures.seizures[0].expiry")
     kind: Kind | None = Field(None, description="所涉义务类型（与义务无关时为空）")
     ref: str | None = Field(None, description="所涉义务的记录项")
     provisional: bool = Field(

@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
+from termination.obligations.compute import PROVISIONAL_NOTE
 from termination.obligations.models import (
     DUE_BASIS_LABEL,
     KIND_LABEL,
@@ -81,7 +82,10 @@ def to_text(report: CalendarReport) -> str:
         head += f"；承办人：{report.judge}"
     lines = [head + "）", summary(report)]
     if any(o.provisional for o in report.obligations):
-        lines.append(f"注：标“（推算）”的日期所涉年度国务院尚未公布放假安排，{PROVISIONAL_MARK}")
+        lines.append(
+            "注：标“（推算）”的日期所涉年度国务院尚未公布放假安排，节假日按《全国年节及纪念日放假办法》"
+            "推算（未含调休、补假），待国务院公布放假安排后复核"
+        )
     lines.append("")
     rows = [("案号", "事项", "到期日", "状态", "依据")] + [
         (
@@ -105,7 +109,8 @@ def to_text(report: CalendarReport) -> str:
         extra = [
             f"完成于{o.done_on.isoformat()}" if o.done_on else "",
             _basis_text(o),
-            o.note or "",
+            # the header explains "（推算）" once instead of on every row
+            (o.note or "").replace(PROVISIONAL_NOTE, "").replace("；；", "；").strip("；"),
         ]
         if any(extra):
             lines.append(" " * (widths[0] + 2) + "注：" + "；".join(e for e in extra if e))
