@@ -287,3 +287,19 @@ def test_ics_uids_do_not_change_when_a_due_date_moves(make_case: Make) -> None:
     cal = Calendar.from_ical(to_ics(build_calendar([before], as_of=date(2025, 10, 1))))
     uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
     assert len(uids) == len(set(uids)) and not any("2025" in u for u in uids)
+
+
+def test_past_the_reminder_but_not_the_legal_last_day_is_not_overdue(make_case: Make) -> None:
+    # freeze lapses at the end of Sunday 2026-04-12; reminder Friday 04-10
+    case = _seized(make_case, start="2025-04-13", expiry="2026-04-12")
+
+    def status(on: date) -> str:
+        (renewal,) = _only(assess(case, as_of=on).obligations, "seizure_renewal")
+        return renewal.status
+
+    assert [status(date(2026, 4, d)) for d in (10, 11, 12, 13)] == [
+        "due_soon",
+        "due_soon",  # Saturday: the measure still stands
+        "due_soon",
+        "overdue",
+    ]
