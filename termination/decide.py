@@ -9,7 +9,6 @@ holds what they share, built once per process (:func:`compiled`), and the orches
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,10 +19,11 @@ from typing import Any
 from termination import findings as findings_
 from termination.case import CaseRecord
 from termination.citations import format_citation
-from termination.decision import Citation, Decision, Finding
+from termination.decision import Citation, Decision
 from termination.engine import Engine, Evaluator
 from termination.facts import derive
 from termination.io import load_case
+from termination.messages import Message
 from termination.rules.loader import RuleSet, load_ruleset
 from termination.rules.schema import LegalBasis, Rule
 
@@ -33,7 +33,7 @@ class Compiled:
 
     ruleset: RuleSet
     engine: Evaluator
-    messages: dict[tuple[str, str], findings_.Message]
+    messages: dict[tuple[str, str], Message]
     citations: dict[str, list[tuple[LegalBasis, Citation, Citation]]]  # basis, quoted, unquoted
     boundaries: list[date]  # every date on which a rule or a cited provision starts or ends
 
@@ -61,7 +61,7 @@ def compiled() -> Compiled:
 
 def rules_in_force(on: date) -> list[Rule]:
     """The rules that apply on ``on`` (the public rule catalogue)."""
-    return [rule for rule, *_ in in_force(on)]
+    return list(in_force(on).rules)
 
 
 def ruleset_version() -> str:
@@ -74,12 +74,11 @@ def citations_for(rule: Rule, on: date) -> list[Citation]:
     return [c for b, c, _ in compiled().citations[rule.code] if b.in_force(on)]
 
 
-InForce = tuple[findings_.InForceRule, ...]
-_BY_PERIOD: dict[int, InForce] = {}
+_BY_PERIOD: dict[int, findings_.Period] = {}
 
 
-def in_force(on: date) -> InForce:
-    """Rules in force on a date, with their citations in force (see :data:`findings.InForceRule`).
+def in_force(on: date) -> findings_.Period:
+    """The rules in force on a date, with their citations then in force.
 
     The answer only changes on the dates where a rule or a provision starts or ends, so it is
     cached per period between those dates (a few dozen), not per date.
@@ -92,13 +91,12 @@ def in_force(on: date) -> InForce:
     return cached
 
 
-def _compute_in_force(c: Compiled, on: date) -> InForce:
-    result = []
+def _compute_in_force(c: Compiled, on: date) -> findings_.Period:
+    slots = []
     for rule in c.ruleset.in_force(on):
         pairs = [(quoted, bare) for b, quoted, bare in c.citations[rule.code] if b.in_force(on)]
-        ids = tuple(id(q) for q, _ in pairs)  # Citation objects live as long as compiled()
-        result.append((rule, [q for q, _ in pairs], [b for _, b in pairs], ids))
-    return tuple(result)
+        slots.append(findings_.Slot(rule, c.messages, [q for q, _ in pairs], [b for _, b in pairs]))
+    return findings_.Period(slots)
 
 
 def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: date | None = None) -> Decision:
@@ -122,24 +120,23 @@ def decide(record: CaseRecord, on: date, evaluator: Evaluator | None = None) -> 
     evaluator = evaluator or c.engine
     facts, names = derive(record, on)
     statuses = evaluator.evaluate(facts)
-    found, found_json = findings_.build(in_force(on), c.messages, evaluator, record, on, facts, names, statuses)
-    return decision(record, on, found, found_json, evaluator.name)
+    found = findings_.build(in_force(on), record, on, facts, names, statuses)
+    return decision(record, on, found, evaluator.name)
 
 
-def decision(record: CaseRecord, on: date, found: list[Finding], found_json: list[str], engine: str) -> Decision:
+def decision(record: CaseRecord, on: date, found: findings_.Found, engine: str) -> Decision:
     """The decision from the findings (and their JSON, spliced by :meth:`Decision.json_text`)."""
-    blocking = [f.rule for f in found if f.blocks]
     result = Decision(
         case_number=record.case_number,
         court=record.court,
         as_of=on,
-        outcome="not_ready" if blocking else "ready",
-        verdict="不得终本" if blocking else "可以终本",
-        counts=dict(Counter(f.status for f in found)),
-        blocking_rules=blocking,
-        findings=found,
+        outcome="not_ready" if found.blocking else "ready",
+        verdict="不得终本" if found.blocking else "可以终本",
+        counts=found.counts,
+        blocking_rules=found.blocking,
+        findings=found.findings,
         ruleset_version=compiled().ruleset.version,
         engine=engine,
     )
-    result._findings_json = ",".join(found_json)
+    result._findings_json = ",".join(found.json)
     return result

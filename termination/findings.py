@@ -1,50 +1,31 @@
 """Findings: each rule's outcome for one case, worded from its message templates.
 
-Messages are Jinja templates in the rule files (``message``/``remedy``): Jinja is the
-authoring language. A template is given only the names it reads. Findings are immutable
-and most repeat from case to case (a satisfied rule with the same evidence says the same
-thing), so they are shared, together with their JSON.
+Messages are Jinja templates in the rule files (``message``/``remedy``), compiled once to
+plain functions (:mod:`termination.messages`). Findings are immutable and most repeat from
+case to case (a satisfied rule with the same evidence says the same thing), so each rule in
+force in a legal period (a :class:`Slot`) keeps the findings it made, with their JSON, keyed
+on everything a finding holds that varies: status, message, remedy and evidence. When only
+the message differs (a date in it), the finding is copied from one that differs only there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-import jinja2
-import jinja2.meta
+import pydantic_core
 
-from termination import text
 from termination.case import CaseRecord
 from termination.decision import BLOCKING_SEVERITIES, Citation, Finding
-from termination.engine import Evaluator
 from termination.facts import missing_paths
-from termination.rules.conditions import deciding_unknowns
+from termination.messages import Message
+from termination.rules.conditions import deciding_unknowns, rule_facts
 from termination.rules.schema import Rule
 
-_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
-_ENV.filters.update(text.FILTERS)
-
-#: A rule in force on a date, with its citations in force: with the quoted text (for findings
-#: that need action) and without it (for satisfied ones), and the ids of those provisions.
-InForceRule = tuple[Rule, list[Citation], list[Citation], tuple[int, ...]]
-
-
-class Message:
-    """A message template: static text is kept as is; others render with only what they read."""
-
-    def __init__(self, text: str) -> None:
-        names = jinja2.meta.find_undeclared_variables(_ENV.parse(text))
-        self.static = None if names else text.strip()
-        self.names = tuple(sorted(names))
-        self.template = _ENV.from_string(text)
-
-    def render(self, context: Mapping[str, Any]) -> str:
-        """The message for one case (``context``: facts, ``names``, ``case``, ``as_of``)."""
-        if self.static is not None:
-            return self.static
-        return self.template.render({n: context[n] for n in self.names}).strip()
+FAILING = frozenset({"violated", "unknown"})
+_CACHE_MAX = 64  # findings kept per rule and period: bounds memory; repeated findings still hit
 
 
 def compile_messages(rules: Sequence[Rule]) -> dict[tuple[str, str], Message]:
@@ -58,62 +39,158 @@ def compile_messages(rules: Sequence[Rule]) -> dict[tuple[str, str], Message]:
     return messages
 
 
-# Keys hold only values and the ids of citation objects that live as long as the process
-# (built once in termination.decide.compiled).
-_FINDINGS: dict[tuple[Any, ...], tuple[Finding, str]] = {}  # key → (finding, its JSON)
-_FINDINGS_MAX = 4_096  # bounds memory (a few MB); repeated satisfied findings still hit
+def _reader(names: Sequence[str]) -> Callable[[Mapping[str, Any]], Any]:
+    """``facts →`` the values of ``names`` at C speed: a tuple, or the one value itself."""
+    if names:
+        return operator.itemgetter(*names)
+    return lambda facts: ()
+
+
+class Slot:
+    """One rule in force in one legal period: its messages, the citations then in force
+    (quoted for findings that need action, bare for the others) and the findings it made."""
+
+    def __init__(
+        self, rule: Rule, messages: Mapping[tuple[str, str], Message], quoted: list[Citation], unquoted: list[Citation]
+    ) -> None:
+        self.rule, self.code = rule, rule.code
+        self.local = rule.jurisdiction is not None
+        satisfied = messages[(rule.code, "satisfied")]
+        self.messages = {s: messages.get((rule.code, s), satisfied) for s in ("satisfied", "violated", "unknown", "not_applicable")}
+        self.remedy = messages[(rule.code, "remedy")]
+        self.quoted, self.unquoted = quoted, unquoted
+        self.evidence = rule_facts(rule.applies_when, rule.condition)
+        self.read = _reader(self.evidence)
+        self.single = len(self.evidence) == 1  # read gives the value itself, not a tuple
+        self.findings: dict[tuple[Any, ...], tuple[Finding, str]] = {}  # key → (finding, its JSON)
+        self.shapes: dict[tuple[Any, ...], tuple[Finding, str, str]] = {}  # all but the message → JSON around it
+
+    def finding(
+        self, status: str, text: str, remedy: str | None, values: Any, exact: bool, missing: tuple[str, ...] = ()
+    ) -> tuple[Finding, str]:
+        """The finding (and its JSON) of this rule for one case (``values``: as :attr:`read` gives them)."""
+        kinds = (type(values),) if self.single else tuple(map(type, values))
+        shape = (status, remedy, values, missing) if exact else (status, remedy, values, missing, kinds)
+        key = (text, *shape)
+        cached = self.findings.get(key)
+        if cached is not None:
+            return cached
+        around = self.shapes.get(shape)
+        if around is not None:  # only the message differs (a date, an amount): copy, splice the JSON
+            template, head, tail = around
+            finding = template.model_copy(update={"message": text})
+            json = f"{head}{pydantic_core.to_json(text).decode()}{tail}"
+        else:
+            failing = status in FAILING
+            finding = Finding(
+                rule=self.code,
+                title=self.rule.title,
+                group=self.rule.group,
+                category=self.rule.category,
+                requirements=self.rule.requirements,
+                status=status,  # type: ignore[arg-type]
+                severity=self.rule.severity,
+                blocks=failing and self.rule.severity in BLOCKING_SEVERITIES,
+                message=text,
+                remedy=remedy,
+                citations=self.quoted if failing else self.unquoted,
+                evidence=dict(zip(self.evidence, (values,) if self.single else values, strict=True)),
+                missing=list(missing),
+            )
+            json = finding.model_dump_json()
+            # '"message":' occurs once outside strings (inside one its quote would be escaped)
+            cut = json.index('"message":') + len('"message":')
+            message_json = pydantic_core.to_json(text).decode()
+            if json.startswith(message_json, cut):
+                if len(self.shapes) >= _CACHE_MAX:
+                    self.shapes.clear()
+                self.shapes[shape] = (finding, json[:cut], json[cut + len(message_json) :])
+        if len(self.findings) >= _CACHE_MAX:
+            self.findings.clear()
+        self.findings[key] = (finding, json)
+        return finding, json
+
+
+class Period:
+    """The rules in force in one legal period (between two dates on which a rule or a cited
+    provision starts or ends), as :class:`Slot` s."""
+
+    def __init__(self, slots: Iterable[Slot]) -> None:
+        self.slots = tuple(slots)
+        self.rules = [s.rule for s in self.slots]
+        evidence = sorted({n for s in self.slots for n in s.evidence})
+        self._read_all = _reader(evidence)
+        self._types: dict[str, type] = {}  # the one type each evidence fact has had (None aside)
+        self._signatures: dict[tuple[type, ...], bool] = {}  # types of all evidence → consistent?
+        self._evidence = evidence
+
+    def exact_by_value(self, facts: Mapping[str, Any]) -> bool:
+        """Whether equal evidence values mean equal JSON for this case.
+
+        Python's ``True == 1 == 1.0`` would let a cached ``true`` stand for a ``1``. That cannot
+        happen while every fact keeps one type from case to case, which holds for the facts of
+        :mod:`termination.facts`; a case where one changes type is keyed on types too.
+        """
+        signature = tuple(map(type, self._read_all(facts)))
+        consistent = self._signatures.get(signature)
+        if consistent is None:
+            consistent = True
+            for name, kind in zip(self._evidence, signature, strict=True):
+                if kind is not type(None) and self._types.setdefault(name, kind) is not kind:
+                    consistent = False
+            if len(self._signatures) >= 1_024:
+                self._signatures.clear()
+            self._signatures[signature] = consistent
+        return consistent
 
 
 def build(
-    in_force: Sequence[InForceRule],
-    messages: Mapping[tuple[str, str], Message],
-    evaluator: Evaluator,
+    period: Period,
     record: CaseRecord,
     on: date,
     facts: Mapping[str, Any],
     names: Mapping[str, list[str]],
     statuses: Mapping[str, str],
-) -> tuple[list[Finding], list[str]]:
+) -> Found:
     """The findings of the rules in force that govern the case's court, and their JSON."""
     context = {**facts, "names": names, "case": record, "as_of": on}
-    findings: list[Finding] = []
-    findings_json: list[str] = []
+    exact = period.exact_by_value(facts)
+    found = Found()
+    findings, findings_json, counts = found.findings, found.json, found.counts
     court, court_code = record.court, record.court_code
-    for rule, quoted, unquoted, provisions in in_force:
-        if not rule.applies_to_court(court, court_code):
+    for slot in period.slots:
+        if slot.local and not slot.rule.applies_to_court(court, court_code):
             continue  # a local rule of another court (optional overlay)
-        status = statuses[rule.code]
-        message = messages.get((rule.code, status)) or messages[(rule.code, "satisfied")]
-        failing = status in ("violated", "unknown")
-        text = message.render(context)
-        remedy = messages[(rule.code, "remedy")].render(context) if failing else None
-        citations = quoted if failing else unquoted
-        read = evaluator.facts_of(rule.code)
-        missing = _missing(record, on, rule, facts) if status == "unknown" else ()
-        key = (rule.code, status, text, remedy, provisions, tuple([facts[k] for k in read]), missing)
-        cached = _FINDINGS.get(key)
-        if cached is None:
-            finding = Finding(
-                rule=rule.code,
-                title=rule.title,
-                group=rule.group,
-                category=rule.category,
-                requirements=rule.requirements,
-                status=status,  # type: ignore[arg-type]
-                severity=rule.severity,
-                blocks=failing and rule.severity in BLOCKING_SEVERITIES,
-                message=text,
-                remedy=remedy,
-                citations=citations,
-                evidence={k: facts[k] for k in read},
-                missing=list(missing),
-            )
-            if len(_FINDINGS) >= _FINDINGS_MAX:
-                _FINDINGS.clear()
-            cached = _FINDINGS[key] = (finding, finding.model_dump_json())
+        status = statuses[slot.code]
+        message = slot.messages[status]
+        text = message.static if message.static is not None else message.render(context)
+        values = slot.read(facts)
+        if status in FAILING:
+            missing = _missing(record, on, slot.rule, facts) if status == "unknown" else ()
+            cached = slot.finding(status, text, slot.remedy.render(context), values, exact, missing)
+            if cached[0].blocks:
+                found.blocking.append(slot.code)
+        else:  # the common case, inline: (message, status, no remedy, evidence values) → finding
+            cached = slot.findings.get((text, status, None, values, ())) if exact else None
+            if cached is None:
+                cached = slot.finding(status, text, None, values, exact)
         findings.append(cached[0])
         findings_json.append(cached[1])
-    return findings, findings_json
+        counts[status] = counts.get(status, 0) + 1
+    return found
+
+
+class Found:
+    """The findings of one case, their JSON (in the same order), their statuses counted and the
+    rules that block termination."""
+
+    __slots__ = ("blocking", "counts", "findings", "json")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.json: list[str] = []
+        self.counts: dict[str, int] = {}
+        self.blocking: list[str] = []
 
 
 def _missing(record: CaseRecord, on: date, rule: Rule, facts: Mapping[str, Any]) -> tuple[str, ...]:

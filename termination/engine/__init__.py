@@ -32,7 +32,3 @@ class Evaluator(Protocol):
     def evaluate(self, facts: Mapping[str, Any]) -> dict[str, str]:
         """``{code: status}`` for every rule; a fact absent or ``None`` is unknown."""
         ...
-
-    def facts_of(self, code: str) -> tuple[str, ...]:
-        """The fact names one rule reads (its evidence), sorted."""
-        ...

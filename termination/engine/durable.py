@@ -47,9 +47,8 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from termination.engine.reference import rule_facts
 from termination.errors import EngineError
-from termination.rules.conditions import NEGATED, All, Atom, Condition, Not
+from termination.rules.conditions import NEGATED, All, Atom, Condition, Not, rule_facts
 from termination.rules.schema import Rule
 
 CHUNK = 20
@@ -224,12 +223,11 @@ class Engine:
 
         self._core = core
         self.rules = list(rules)
-        self._rule_facts = {r.code: rule_facts(r) for r in self.rules}
         self._defaults = {r.code: default_status(r) for r in self.rules}
         chunks = [self.rules[i : i + CHUNK] for i in range(0, len(self.rules), CHUNK)]
         # (chunk key, sorted fact names its rules read): one asserted fact per chunk
         self._chunks = [
-            (f"c{k}", sorted({n for r in members for n in self._rule_facts[r.code]})) for k, members in enumerate(chunks)
+            (f"c{k}", sorted({n for r in members for n in rule_facts(r.applies_when, r.condition)})) for k, members in enumerate(chunks)
         ]
         definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": self._chunks[0][0]}}]}} if self._chunks else {}
         self._tests: dict[str, tuple[str, str]] = {}  # durable rule name → (rule code, test)
@@ -252,10 +250,6 @@ class Engine:
                 self._handle = core.create_ruleset(name, json.dumps(definition))
             except Exception as exc:  # durable raises its bare error type
                 raise EngineError(f"规则编译失败：{exc}") from exc
-
-    def facts_of(self, code: str) -> tuple[str, ...]:
-        """The fact names one rule reads (its evidence)."""
-        return self._rule_facts[code]
 
     def evaluate(self, facts: Mapping[str, Any]) -> dict[str, str]:
         """Status of every rule for one case: ``{code: status}``."""

@@ -98,6 +98,14 @@ def fact_names(cond: Condition) -> Iterator[str]:
             yield from fact_names(c)
 
 
+def rule_facts(applies_when: Condition | None, condition: Condition) -> tuple[str, ...]:
+    """The fact names a rule reads, in its applicability and its condition, sorted."""
+    names = set(fact_names(condition))
+    if applies_when is not None:
+        names |= set(fact_names(applies_when))
+    return tuple(sorted(names))
+
+
 def outcome(applies_when: Condition | None, condition: Condition, facts: Mapping[str, Any]) -> str:
     """Reference outcome of a rule: ``not_applicable``, ``satisfied``, ``violated`` or ``unknown``.
 
