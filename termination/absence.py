@@ -85,6 +85,7 @@ ABSENCE: Final[dict[str, Reading]] = {
     "measures.property_reports[].received_on": DID,
     "measures.property_reports[].verified_on": DID,
     "measures.property_reports[].verification_result": DETAIL,
+    "measures.property_reports[].good_reason": DID,  # none put forward (财产调查规定第九条)
     "measures.sanctions": DID,
     "measures.sanctions[].amount": DETAIL,
     "measures.consumption_restrictions": DID,
@@ -123,6 +124,8 @@ ABSENCE: Final[dict[str, Reading]] = {
     "measures.assets[].accepted_in_lieu": NOT,
     "measures.assets[].management_possible": NOT,
     "measures.assets[].non_disposable_reason": NOT,
+    "measures.assets[].first_seizing_court": DID,  # no other court seized first (no 轮候查封)
+    "measures.assets[].disposal_requested_on": DID,
     "measures.seizures": DID,
     "measures.seizures[].description": DETAIL,
     "measures.seizures[].renewed_on": DID,

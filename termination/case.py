@@ -275,6 +275,9 @@ class PropertyReport(_Model):
     received_on: OptionalDay = None
     verified_on: OptionalDay = Field(None, description="法院核查日期")
     verification_result: str | None = None
+    good_reason: bool | None = Field(
+        None, description="逾期报告是否有正当理由（财产调查规定第九条“无正当理由逾期报告”）；未填=未提出正当理由"
+    )
 
 
 class Sanction(_Model):
@@ -370,11 +373,11 @@ class Interrogation(_Model):
 
 
 class DisposalAttempt(_Model):
-    """One auction or sale of a found asset."""
+    """One auction (拍卖, the first, second… in date order) or sale (变卖) of a found asset."""
 
     date: Day
-    method: Literal["auction", "sale"]
-    outcome: Literal["sold", "failed", "pending"]
+    method: Literal["auction", "sale"] = Field(description="拍卖（按日期先后为第一次、第二次拍卖）/ 变卖")
+    outcome: Literal["sold", "failed", "pending"] = Field(description="成交 / 流拍或变卖不成 / 进行中")
 
 
 class Asset(_Model):
@@ -388,10 +391,18 @@ class Asset(_Model):
     seized: bool | None = Field(None, description="是否已查封、扣押、冻结")
     physically_seized: bool | None = Field(None, description="车辆、船舶等是否已实际扣押")
     disposal_attempts: Items[DisposalAttempt] = Field(default_factory=list)
-    accepted_in_lieu: bool | None = Field(None, description="申请执行人是否接受以物抵债")
+    accepted_in_lieu: bool | None = Field(
+        None, description="流拍、变卖不成后申请执行人是否接受以物抵债（false：拒绝接受或依法不能交付其抵债）"
+    )
     management_possible: bool | None = Field(None, description="是否可以强制管理")
     status: Literal["disposed", "disposing", "undisposed", "not_disposable"]
     non_disposable_reason: str | None = Field(None, description="财产不能处置的原因")
+    first_seizing_court: str | None = Field(
+        None, description="本院为轮候查封的，首先查封的法院（首封法院）；未填=本院首封或未被他院查封"
+    )
+    disposal_requested_on: OptionalDay = Field(
+        None, description="轮候查封的，商请首封法院处置或移送处置权的日期"
+    )
 
 
 class Seizure(_Model):

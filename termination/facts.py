@@ -73,7 +73,10 @@ ONSITE = _m("onsite_investigations", "respondent", "date", "items")
 # 单位的主要负责人或者直接责任人员（_related_persons）
 RELATED = ("respondents[].party.legal_representative",) + _m("consumption_restrictions", "respondent", "bound_persons")
 CONCEALMENT = ("respondents[].concealment",) + REPORTS + _m("obstructions", "by", "date")
-GROUNDS = ("respondents[].dishonest_grounds",) + REPORTS + _m("obstructions", "by", "date") + SANCTIONS
+GROUNDS = (
+    ("respondents[].dishonest_grounds",) + REPORTS + ORDERS + _m("property_reports", "good_reason")
+    + _m("obstructions", "by", "date") + SANCTIONS
+)
 ARTICLE_3 = ("respondents[].security_provided", "respondents[].subsidiary_liability") + _m("assets", "seized", "status", "value") + CLAIM
 
 
@@ -418,43 +421,80 @@ def reports_unverified(ctx: Context) -> Value:
     return _resp(ctx, "reports_unverified", unverified)
 
 
-@fact("违反财产报告制度的被执行人数", reads=WHO + REPORTS + ORDERS)
+def _violation(ctx: Context, r: Respondent) -> bool | None:
+    """Whether ``r`` violated the duty to report (财产调查规定第九条、第十条；失信规定第一条第（四）项).
+
+    Unknown when a 报告财产令 was issued and no answer is recorded: whether the respondent
+    reported is then not established, and neither is whether a sanction or a listing is due.
+    A late report with a good reason is no violation (第九条：“无正当理由逾期报告”).
+    """
+    reports = _reports(ctx, r)
+    if not reports:
+        return None if _ordered_to_report(ctx, r) else False  # no order, no duty to report yet
+    last = reports[-1]
+    if last.status == "late" and last.good_reason:
+        return False
+    return last.status in REPORT_VIOLATIONS
+
+
+def _sanction_due(ctx: Context, r: Respondent) -> bool | None:
+    """Whether a fine or detention is due for the violation (终本规定第二条第（三）项).
+
+    A respondent who never answered because he is missing (下落不明, the order served by
+    公告) cannot be fined or detained: locating him is what E01 asks.
+    """
+    violated = _violation(ctx, r)
+    if violated and _report_status(ctx, r) == "none":
+        return _not(r.party.missing)
+    return violated
+
+
+@fact("违反财产报告制度的被执行人数", reads=WHO + REPORTS + ORDERS + _m("property_reports", "good_reason"))
 def report_violators(ctx: Context) -> Value:
-    def violates(r: Respondent) -> bool | None:
-        status = _report_status(ctx, r)
-        if status is None:
-            return None if _ordered_to_report(ctx, r) else False  # no order, no duty to report yet
-        return status in REPORT_VIOLATIONS
-
-    return _resp(ctx, "report_violators", violates)
+    return _resp(ctx, "report_violators", lambda r: _violation(ctx, r))
 
 
-def _violators(ctx: Context) -> list[Respondent]:
-    return [r for r in ctx.case.respondents if _report_status(ctx, r) in REPORT_VIOLATIONS]
+@fact(
+    "违反财产报告制度而应予罚款、拘留的被执行人数",
+    reads=WHO + REPORTS + ORDERS + _m("property_reports", "good_reason") + ("respondents[].party.missing",),
+)
+def report_violators_sanctionable(ctx: Context) -> Value:
+    return _resp(ctx, "report_violators_sanctionable", lambda r: _sanction_due(ctx, r))
 
 
-@fact("违反财产报告制度而未受罚款、拘留的被执行人数", reads=WHO + REPORTS + RELATED + SANCTIONS)
+@fact(
+    "违反财产报告制度而未受罚款、拘留的被执行人数",
+    reads=WHO + REPORTS + ORDERS + _m("property_reports", "good_reason") + ("respondents[].party.missing",)
+    + RELATED + SANCTIONS,
+)
 def report_violators_unsanctioned(ctx: Context) -> Value:
     # 对单位被执行人，可以对其主要负责人或者直接责任人员罚款、拘留（财产调查规定第九条第二款）
     sanctioned = {
         s.target for s in ctx.case.measures.sanctions if s.reason == "report_violation" and ctx.on_time(s.decided_on)
     }
-    return _count(
-        ctx, "report_violators_unsanctioned",
-        ((r.party.name, not (_related_persons(ctx, r) & sanctioned)) for r in _violators(ctx)),
-    )
+
+    def unsanctioned(r: Respondent) -> bool | None:
+        if _related_persons(ctx, r) & sanctioned:
+            return False
+        return _sanction_due(ctx, r)
+
+    return _resp(ctx, "report_violators_unsanctioned", unsanctioned)
 
 
-@fact("违反财产报告制度而未纳入失信名单的被执行人数", reads=WHO + REPORTS + LISTINGS + ("respondents[].party.birth_date",))
+@fact(
+    "违反财产报告制度而未纳入失信名单的被执行人数",
+    reads=WHO + REPORTS + ORDERS + _m("property_reports", "good_reason") + LISTINGS + ("respondents[].party.birth_date",),
+)
 def report_violators_unlisted(ctx: Context) -> Value:
     listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
 
     def unlisted(r: Respondent) -> bool | None:
         if r.party.id in listed:
             return False
-        return _not(_is_minor(r, ctx.as_of))  # 失信规定第四条：不得纳入未成年人
+        # 财产调查规定第十条；失信规定第四条：不得纳入未成年人
+        return _and(_violation(ctx, r), _not(_is_minor(r, ctx.as_of)))
 
-    return _count(ctx, "report_violators_unlisted", ((r.party.name, unlisted(r)) for r in _violators(ctx)))
+    return _resp(ctx, "report_violators_unlisted", unlisted)
 
 
 # ---------------------------------------------------------------- C 限制消费与失信
@@ -521,7 +561,7 @@ def _dishonest_grounds(ctx: Context, r: Respondent) -> set[int] | None:
     """
     derived: set[int] = set()
     m = ctx.case.measures
-    if _report_status(ctx, r) in REPORT_VIOLATIONS:
+    if _violation(ctx, r):
         derived.add(4)  # 第一条第（四）项 违反财产报告制度
     if any(o.by == r.party.id and ctx.on_time(o.date) for o in m.obstructions):
         derived.add(2)  # 第一条第（二）项 以暴力、威胁等方法妨碍、抗拒执行
@@ -540,15 +580,18 @@ def _seized_sufficient(ctx: Context) -> bool | None:
 
     Counts seized property that can still be realised (not yet disposed, not found undisposable).
     """
-    seized = [a for a in ctx.case.measures.assets if a.seized and a.status in ("undisposed", "disposing")]
-    if not seized:
+    live = [a for a in ctx.case.measures.assets if a.status in ("undisposed", "disposing")]
+    seized = [a for a in live if a.seized]
+    maybe = [a for a in live if a.seized is None]  # whether seized is not established
+    if not seized and not maybe:
         return False
     due = ctx.case.claim.outstanding
     if due is None:
         return None
     if sum((a.value for a in seized if a.value is not None), Decimal(0)) >= due:
         return True
-    return None if any(a.value is None for a in seized) else False
+    unsure = maybe or any(a.value is None for a in seized)
+    return None if unsure else False
 
 
 def _ground_one_barred(ctx: Context, r: Respondent) -> tuple[bool | None, list[str]]:
@@ -558,9 +601,8 @@ def _ground_one_barred(ctx: Context, r: Respondent) -> tuple[bool | None, list[s
         ("已查封、扣押、冻结的财产足以清偿债务", _seized_sufficient(ctx)),  # 第三条第（二）项
         ("履行顺序在后", r.subsidiary_liability),  # 第三条第（三）项
     ]
-    if r.dishonest_grounds is not None:
-        # 第三条第（四）项：法院自己审查认定其不具有“有履行能力而拒不履行”情形
-        checks.append(("经审查不具有第一条第一项情形", 1 not in r.dishonest_grounds))
+    # 第三条第（四）项：法院审查认定其不具有“有履行能力而拒不履行”情形（未审查的，未查明）
+    checks.append(("经审查不具有第一条第一项情形", None if r.dishonest_grounds is None else 1 not in r.dishonest_grounds))
     return _or(*(v for _, v in checks)), [label for label, v in checks if v]
 
 
@@ -583,6 +625,8 @@ def dishonest_eligible_unlisted(ctx: Context) -> Value:
             eligible = _not(_ground_one_barred(ctx, r)[0])  # 失信规定第三条
         else:
             eligible = False
+        if eligible is False and _violation(ctx, r) is None:
+            eligible = None  # 第一条第（四）项 is open while the answer to the 报告财产令 is unrecorded
         return _and(eligible, _not(_is_minor(r, ctx.as_of)))  # 失信规定第四条：不得纳入未成年人
 
     return _resp(ctx, "dishonest_eligible_unlisted", unlisted)
@@ -879,27 +923,112 @@ def inquiries_without_feedback(ctx: Context) -> Value:
     )
 
 
-@fact("尚未处置的可供执行财产数", reads=_m("assets", "description", "status"))
-def assets_disposable_remaining(ctx: Context) -> Value:
-    items = ctx.case.measures.assets
-    return _count(ctx, "assets_disposable_remaining", ((a.description, a.status in ("undisposed", "disposing")) for a in items))
-
-
-@fact(
-    "不符合“财产不能处置”法定情形的财产数",
-    reads=_m("assets", "description", "status", "type", "seized", "physically_seized", "accepted_in_lieu", "management_possible") + ("measures.assets[].disposal_attempts[].outcome",),
+# 财产调查规定第十六条：机动车、船舶、航空器等特定动产（查封登记而未能实际扣押）
+REGISTERED_MOVABLES = frozenset({"vehicle", "ship"})
+# 拍卖变卖规定第二十五条：不动产或者其他财产权二拍流拍、不接受抵债的，还须再拍卖、变卖
+PROPERTY_RIGHTS = frozenset({"real_estate", "business_registration", "securities", "wealth_management", "insurance", "dividends"})
+DISPOSAL = _m("assets", "description", "status", "type", "seized", "physically_seized", "accepted_in_lieu", "management_possible") + (
+    "measures.assets[].disposal_attempts[].date", "measures.assets[].disposal_attempts[].method",
+    "measures.assets[].disposal_attempts[].outcome",
 )
+
+
+def _disposal_gaps(ctx: Context, a: Any) -> tuple[bool | None, list[str]]:
+    """Whether an asset labelled 不能处置 meets 终本规定第四条, and the steps still missing.
+
+    (一) the disposal sequence ran and failed: a first and a second auction (网络司法拍卖规定
+    第二十六条; 拍卖变卖规定第二十三条), for real estate and other property rights a 变卖 too
+    (拍卖变卖规定第二十五条; 网络司法拍卖规定第二十六条第二款), the applicant refused 以物抵债 or it
+    could not lawfully be delivered (拍卖变卖规定第二十四条、第二十五条; 民诉法解释第四百九十条),
+    and no 强制管理 is possible (民诉法解释第四百九十条);
+    (二) a vehicle, ship or the like registered as seized but not actually seized (财产调查规定第十六条).
+    Returns (lawful, missing steps): lawful is None while a needed fact is not established.
+    """
+    attempts = [d for d in a.disposal_attempts if ctx.on_time(d.date)]
+    auctions = sum(d.method == "auction" and d.outcome == "failed" for d in attempts)
+    sale_failed = any(d.method == "sale" and d.outcome == "failed" for d in attempts)
+    gaps: list[str] = []
+    if auctions < 1:
+        gaps.append("第一次拍卖")
+    if auctions < 2:
+        gaps.append("第二次拍卖")
+    if a.type in PROPERTY_RIGHTS and not sale_failed:
+        gaps.append("变卖")
+    if a.accepted_in_lieu is None:
+        gaps.append("征询申请执行人是否接受以物抵债")
+    elif a.accepted_in_lieu:
+        gaps.append("申请执行人接受以物抵债的，作价交其抵债")
+    if a.management_possible is None:
+        gaps.append("审查能否强制管理")
+    elif a.management_possible:
+        gaps.append("可以强制管理的，交付强制管理")
+    sequence = _and(auctions >= 2, a.type not in PROPERTY_RIGHTS or sale_failed,
+                    _not(a.accepted_in_lieu), _not(a.management_possible))
+    unseizable: bool | None = False
+    if a.type in REGISTERED_MOVABLES:
+        unseizable = _and(a.seized, _not(a.physically_seized))
+        if unseizable is None and sequence is not True:
+            gaps.append("查明是否已查封登记、能否实际扣押")
+    lawful = _or(sequence, unseizable)
+    return lawful, ([] if lawful else gaps)
+
+
+def _label(a: Any, gaps: list[str]) -> str:
+    return f"{a.description}（尚缺：{'、'.join(gaps)}）" if gaps else a.description
+
+
+def _waiting_unrequested(ctx: Context, a: Any) -> bool:
+    """A 轮候查封 of this court whose first-seizing court was never asked to dispose or hand over disposal."""
+    return bool(a.first_seizing_court) and a.status != "disposed" and not ctx.on_time(a.disposal_requested_on)
+
+
+WAITING = _m("assets", "description", "status", "first_seizing_court", "disposal_requested_on")
+
+
+@fact("尚未处置的可供执行财产数", reads=DISPOSAL + WAITING)
+def assets_disposable_remaining(ctx: Context) -> Value:
+    # 终本规定第一条第（三）项：财产未处置，或“不能处置”的认定不合第四条（或未查明），或轮候查封
+    # 而未商请首封法院处置的，都不是“发现的财产不能处置”
+    def remaining(a: Any) -> tuple[str, bool | None]:
+        if _waiting_unrequested(ctx, a):
+            return f"{a.description}（轮候查封，尚未商请首封法院{a.first_seizing_court}处置）", True
+        if a.status in ("undisposed", "disposing"):
+            return a.description, True
+        if a.status == "not_disposable":
+            lawful, gaps = _disposal_gaps(ctx, a)
+            return _label(a, gaps), _not(lawful)
+        return a.description, False
+
+    return _count(ctx, "assets_disposable_remaining", (remaining(a) for a in ctx.case.measures.assets))
+
+
+@fact("被认定为不能处置的财产数", reads=_m("assets", "status"))
+def assets_nondisposable(ctx: Context) -> Value:
+    return sum(a.status == "not_disposable" for a in ctx.case.measures.assets)
+
+
+@fact("不符合“财产不能处置”法定情形的财产数", reads=DISPOSAL)
 def assets_nondisposable_unlawful(ctx: Context) -> Value:
-    def unlawful(a: Any) -> bool | None:
-        # 终本规定第四条（未核实原文）：(一) 依法拍卖、变卖不成，申请执行人不接受抵债，且不能强制管理；
-        #                              (二) 车辆、船舶等已查封（登记）但未能实际扣押
-        failed = any(d.outcome == "failed" for d in a.disposal_attempts)
-        unsold = _and(failed, _not(a.accepted_in_lieu), _not(a.management_possible))
-        unseizable = _and(a.seized, _not(a.physically_seized)) if a.type in ("vehicle", "ship") else False
-        return _not(_or(unsold, unseizable))
+    def unlawful(a: Any) -> tuple[str, bool | None]:
+        lawful, gaps = _disposal_gaps(ctx, a)
+        return _label(a, gaps), _not(lawful)
 
     items = [a for a in ctx.case.measures.assets if a.status == "not_disposable"]
-    return _count(ctx, "assets_nondisposable_unlawful", ((a.description, unlawful(a)) for a in items))
+    return _count(ctx, "assets_nondisposable_unlawful", (unlawful(a) for a in items))
+
+
+@fact("轮候查封的未处置财产数", reads=WAITING)
+def waiting_seizures(ctx: Context) -> Value:
+    return sum(bool(a.first_seizing_court) and a.status != "disposed" for a in ctx.case.measures.assets)
+
+
+@fact("轮候查封而未商请首封法院处置或移送处置权的财产数", reads=WAITING)
+def waiting_seizures_unrequested(ctx: Context) -> Value:
+    items = [a for a in ctx.case.measures.assets if a.first_seizing_court and a.status != "disposed"]
+    return _count(
+        ctx, "waiting_seizures_unrequested",
+        ((f"{a.description}（首封法院：{a.first_seizing_court}）", _waiting_unrequested(ctx, a)) for a in items),
+    )
 
 
 @fact(
@@ -1188,21 +1317,10 @@ def bankruptcy_transfer_decided(ctx: Context) -> Value:
 # ---------------------------------------------------------------- G 裁定书
 
 
-@fact(
-    "署名审判人员与审批路径一致",
-    reads=("termination.judges", "approval.collegial_review.members", "approval.applicant_confirmation"),
-)
-def signatories_match_route(ctx: Context) -> Value:
-    judges = ctx.case.termination.judges
-    review = ctx.case.approval.collegial_review
-    if not judges:
-        return None
-    if review is not None:
-        # 合议庭审查的，由合议庭成员署名（民事诉讼法第一百五十七条第三款）
-        return len(judges) >= 3 and set(judges) <= set(review.members)
-    if ctx.case.approval.applicant_confirmation is not None:
-        return True  # 申请执行人签字确认的，可由承办人独任署名
-    return None
+@fact("已确定署名的审判人员", reads=("termination.judges",))
+def judges_recorded(ctx: Context) -> Value:
+    # 民事诉讼法第一百五十七条第三款：裁定书由审判人员、书记员署名
+    return True if ctx.case.termination.judges else None  # not yet designated: 待补充
 
 
 @fact("已确定书记员", reads=("termination.clerk",))
@@ -1221,3 +1339,89 @@ def _all(flags: list[bool | None]) -> bool | None:
     if False in flags:
         return False
     return None if None in flags else True
+
+
+# ---------------------------------------------------------------- what a rule has to judge
+# A rule with nothing to judge is 不适用, never ✓: these counts are the applies_when of the
+# rules that judge items of a list (restrictions, listings, clues, applications, assets).
+
+
+@fact("已发出的限制消费令数", reads=RESTRICTIONS)
+def restrictions_issued(ctx: Context) -> Value:
+    return sum(ctx.on_time(c.issued_on) for c in ctx.case.measures.consumption_restrictions)
+
+
+@fact("已受限制消费的自然人被执行人数", reads=WHO + RESTRICTIONS)
+def persons_restricted(ctx: Context) -> Value:
+    have = _ids(ctx.case.measures.consumption_restrictions, ctx)
+    return sum(isinstance(r.party, NaturalPerson) and r.party.id in have for r in ctx.case.respondents)
+
+
+@fact("2017年5月1日以后作出的失信决定数", reads=LISTINGS)
+def listings_since_2017(ctx: Context) -> Value:
+    return len(_listings_since_2017(ctx))
+
+
+@fact("2017年5月1日以后依第一条第一项作出的失信决定数", reads=LISTINGS + _m("dishonest_listings", "ground"))
+def ground_one_listings(ctx: Context) -> Value:
+    return sum(x.ground == 1 for x in _listings_since_2017(ctx))
+
+
+@fact("应比较报告财产令与执行通知日期的被执行人数", reads=WHO + ("claim.claim_types",) + NOTICES + ORDERS)
+def report_order_comparisons(ctx: Context) -> Value:
+    # 财产调查规定第三条第一款：金钱债权执行中；执行通知发出于2017年5月1日以后
+    if "money" not in ctx.case.claim.claim_types:
+        return 0
+    first = _first_notices(ctx)
+    ordered = _ids(ctx.case.measures.report_orders, ctx)
+
+    def compared(r: Respondent) -> bool:
+        notice = first.get(r.party.id)
+        return (notice is not None or r.party.id in ordered) and (notice is None or notice >= CAICHAN_2017)
+
+    return sum(compared(r) for r in ctx.case.respondents)
+
+
+@fact("已发出报告财产令的被执行人数", reads=WHO + ORDERS)
+def respondents_ordered_to_report(ctx: Context) -> Value:
+    return sum(_ordered_to_report(ctx, r) for r in ctx.case.respondents)
+
+
+@fact("收到的具体财产线索数", reads=_m("clues", "concrete", "received_on"))
+def concrete_clues(ctx: Context) -> Value:
+    return sum(c.concrete and ctx.on_time(c.received_on) for c in ctx.case.measures.clues)
+
+
+@fact("2017年5月1日以后收到申请执行人的具体财产线索数", reads=_m("clues", "concrete", "received_on", "source"))
+def applicant_clues_since_2017(ctx: Context) -> Value:
+    return sum(
+        c.concrete and c.source == "applicant" and ctx.on_time(c.received_on) and c.received_on >= CAICHAN_2017
+        for c in ctx.case.measures.clues
+    )
+
+
+@fact("收到的审计、悬赏申请数", reads=_m("investigation_applications", "received_on"))
+def applications_received(ctx: Context) -> Value:
+    return sum(ctx.on_time(a.received_on) for a in ctx.case.measures.investigation_applications)
+
+
+@fact("2017年5月1日以后收到的审计、悬赏申请数", reads=_m("investigation_applications", "received_on"))
+def applications_since_2017(ctx: Context) -> Value:
+    return sum(
+        ctx.on_time(a.received_on) and a.received_on >= CAICHAN_2017 for a in ctx.case.measures.investigation_applications
+    )
+
+
+@fact("发起的网络查询数", reads=_m("network_inquiries", "requested_on"))
+def inquiries_made(ctx: Context) -> Value:
+    return sum(ctx.on_time(q.requested_on) for q in ctx.case.measures.network_inquiries)
+
+
+@fact("已发现而未处置完毕的财产数", reads=_m("assets", "status"))
+def assets_not_disposed(ctx: Context) -> Value:
+    return sum(a.status != "disposed" for a in ctx.case.measures.assets)
+
+
+@fact("已发现的财产数", reads=("measures.assets",))
+def assets_found(ctx: Context) -> Value:
+    return len(ctx.case.measures.assets)

@@ -142,25 +142,51 @@ def test_small_bank_balance_needs_no_reason() -> None:
 def test_non_disposable_reasons_follow_article_4() -> None:
     car = {"id": "V1", "respondent": "R1", "type": "vehicle", "description": "小型轿车", "seized": True,
            "physically_seized": False, "status": "not_disposable", "non_disposable_reason": "车辆下落不明，未能实际扣押"}
+    failed = [{"date": "2024-05-01", "method": "auction", "outcome": "failed"},
+              {"date": "2024-05-28", "method": "auction", "outcome": "failed"},
+              {"date": "2024-06-10", "method": "sale", "outcome": "failed"}]
     house = {"id": "H1", "respondent": "R1", "type": "real_estate", "description": "商铺", "seized": True,
-             "status": "not_disposable", "non_disposable_reason": "二拍流拍",
-             "disposal_attempts": [{"date": "2024-05-01", "method": "auction", "outcome": "failed"}],
+             "status": "not_disposable", "non_disposable_reason": "二拍流拍、变卖不成", "disposal_attempts": failed,
              "accepted_in_lieu": False, "management_possible": False}
     assert facts(case(measures__assets=[car, house]))["assets_nondisposable_unlawful"] == 0
-    unsold = dict(house, disposal_attempts=[])
-    assert facts(case(measures__assets=[unsold]))["assets_nondisposable_unlawful"] == 1
+    # 网络司法拍卖规定第二十六条：一拍流拍后应再次拍卖；拍卖变卖规定第二十五条：不动产还须变卖
+    once = case(measures__assets=[dict(house, disposal_attempts=failed[:1])])
+    assert facts(once)["assets_nondisposable_unlawful"] == 1
+    d = check(once)
+    assert "商铺（尚缺：第二次拍卖、变卖）" in d.finding("D15").message
+    assert d.finding("D14").status == "violated"  # 第一条第（三）项 is not met either
+    no_sale = case(measures__assets=[dict(house, disposal_attempts=failed[:2])])
+    assert "商铺（尚缺：变卖）" in check(no_sale).finding("D15").remedy
+    # a movable needs no 变卖 after the second auction (拍卖变卖规定第二十四条)
+    machine = dict(house, type="other", description="机器设备", disposal_attempts=failed[:2])
+    assert facts(case(measures__assets=[machine]))["assets_nondisposable_unlawful"] == 0
     unasked = dict(house, accepted_in_lieu=None)
     assert facts(case(measures__assets=[unasked]))["assets_nondisposable_unlawful"] is None
+    unknown = check(case(measures__assets=[unasked]))
+    assert unknown.finding("D15").missing == ["measures.assets.0.accepted_in_lieu"]
+    assert unknown.finding("D14").status == "unknown"
 
 
-def test_collegial_route_requires_members_to_sign() -> None:
+def test_waiting_seizure_needs_the_first_court_asked() -> None:
+    shop = {"id": "H1", "respondent": "R1", "type": "real_estate", "description": "临街商铺", "seized": True,
+            "status": "not_disposable", "non_disposable_reason": "本院轮候查封", "first_seizing_court": "成都市武侯区人民法院"}
+    d = check(case(measures__assets=[shop]))
+    assert d.finding("D18").status == "violated" and d.finding("D18").blocks
+    assert "临街商铺（首封法院：成都市武侯区人民法院）" in d.finding("D18").message
+    assert d.finding("D14").status == "violated"
+    asked = check(case(measures__assets=[dict(shop, status="undisposed", disposal_requested_on="2024-05-20")]))
+    assert asked.finding("D18").status == "satisfied"
+    assert check(case()).finding("D18").status == "not_applicable"
+
+
+def test_signatures_need_judges_and_clerk_not_the_panel() -> None:
+    # 民事诉讼法第一百五十七条第三款：裁定书由审判人员、书记员署名 — nothing about matching the panel
     approval = {"collegial_review": {"date": "2024-06-20", "members": ["王立新", "陈静", "刘洋"], "presiding": "陈静"},
                 "president_approval": {"date": "2024-06-21", "name": "孙卫东"}}
-    good = case(approval=approval, termination__judges=["陈静", "王立新", "刘洋"])
-    bad = case(approval=approval, termination__judges=["王立新"])
-    assert facts(good)["signatories_match_route"] is True
-    assert facts(bad)["signatories_match_route"] is False
-    assert check(bad).finding("G01").status == "violated"
+    assert check(case(approval=approval, termination__judges=["王立新"])).finding("G01").status == "satisfied"
+    unsigned = check(case(approval=approval, termination__judges=[], termination__clerk=...)).finding("G01")
+    assert unsigned.status == "unknown" and unsigned.severity == "warning" and not unsigned.blocks
+    assert unsigned.message == "尚未确定署名的审判人员和书记员。"
 
 
 # ---------------------------------------------------------------- 失信规定第三条 (ground 1 only)
@@ -448,15 +474,35 @@ def test_unrecorded_interview_items_name_the_field() -> None:
 
 
 def test_no_report_order_means_nothing_to_verify_or_sanction() -> None:
-    # 报告财产令 never issued: B04 fails; B06-B08 have nothing to judge (not unknown).
+    # 报告财产令 never issued: B04 fails; B06-B08 have nothing to judge: 不适用, neither ✓ nor unknown
     record = case(measures__report_orders=[], measures__property_reports=[])
     f = facts(record)
     assert (f["reports_unverified"], f["report_violators"]) == (0, 0)
     d = check(record)
-    assert d.finding("B04").status == "violated" and d.finding("B06").status == "satisfied"
+    assert d.finding("B04").status == "violated"
+    assert [d.finding(c).status for c in ("B06", "B07", "B08")] == ["not_applicable"] * 3
     # ordered but nothing recorded about the answer: unknown
     ordered = case(measures__property_reports=[])
     assert facts(ordered)["reports_unverified"] is None
+
+
+def test_unrecorded_report_leaves_sanction_and_listing_open() -> None:
+    # issue #16: served a 报告财产令, no report recorded, not listed: whether a sanction (B07) or a
+    # listing (B08, C05 via 失信规定第一条第（四）项) is due is not established — never ✓
+    record = case(measures__property_reports=[], measures__dishonest_listings=[], respondents__0__dishonest_grounds=[])
+    d = check(record)
+    assert [d.finding(c).status for c in ("B06", "B07", "B08", "C05")] == ["unknown"] * 4
+    assert d.finding("C05").missing == []  # what is missing is the report itself, an event the court records
+    # a respondent who is missing and never answered cannot be fined (财产调查规定第九条 presupposes him)
+    gone = case(
+        measures__property_reports=[{"respondent": "R1", "status": "none"}], respondents__0__party__missing=True,
+        measures__locate_efforts=[{"respondent": "R1", "date": "2024-05-06", "method": "公安协查"}],
+    )
+    assert check(gone).finding("B07").status == "not_applicable"
+    # a late report with a good reason is no violation
+    excused = case(measures__property_reports=[{"respondent": "R1", "status": "late", "good_reason": True,
+                                                "received_on": "2024-03-20", "verified_on": "2024-03-22"}])
+    assert facts(excused)["report_violators"] == 0
 
 
 def test_a_revoked_listing_of_a_minor_no_longer_counts() -> None:
