@@ -86,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
 def render_text(path: Path, result: RulingAnalysis) -> str:
     """Chinese plain-text report for one ruling."""
     lines = [f"文件：{path}", f"文书类型：{KIND_LABELS[result.kind]}"]
+    if result.draft:
+        lines.append("本文本是草稿（标有“草稿”或“待补充”），不是正式裁定书。")
     lines.append(
         f"案号：{result.case_number or '未识别'}　法院：{result.court or '未识别'}　"
         f"裁定日期：{result.date.isoformat() if result.date else '未识别'}　"
@@ -117,8 +119,10 @@ def render_text(path: Path, result: RulingAnalysis) -> str:
     lines.append("法定内容（终本规定第六条，条文措辞未核实）：")
     for name, label in CONTENT_LABELS.items():
         item = getattr(result.contents, name)
-        mark = "✓" if item.present else "✗"
-        lines.append(f"  {mark} {label}：{item.evidence if item.present else '未写明'}")
+        partial = name == "rights" and result.contents.rights.grade == "partial"
+        mark = "△" if partial else "✓" if item.present else "✗"
+        note = "（只写明了一半，见下列问题）" if partial else ""
+        lines.append(f"  {mark} {label}：{item.evidence if item.present else '未写明'}{note}")
     lines.append("执行措施：" if result.measures else "执行措施：未识别到")
     for m in result.measures:
         when = m.date.isoformat() if m.date else "日期未载明"

@@ -57,6 +57,15 @@ class ContentItem(_Model):
     evidence: str | None = None
 
 
+class RightsItem(ContentItem):
+    """The rights statement (第（五）项) has two halves: complete, partial (one half) or absent."""
+
+    grade: Literal["complete", "partial", "absent"] = "absent"
+    missing: list[Literal["applicant_right", "respondent_duty"]] = Field(
+        default_factory=list, description="未写明的一半：applicant_right 申请执行人的权利 / respondent_duty 被执行人的继续履行义务"
+    )
+
+
 class Contents(_Model):
     """The five contents a 终本 ruling must state (终本规定第六条, wording UNVERIFIED)."""
 
@@ -64,7 +73,7 @@ class Contents(_Model):
     process: ContentItem = Field(description="执行经过及采取的执行措施、强制措施")
     property: ContentItem = Field(description="查明的被执行人财产情况")
     realized: ContentItem = Field(description="实现的债权情况")
-    rights: ContentItem = Field(description="申请执行人的权利与被执行人的继续履行义务")
+    rights: RightsItem = Field(description="申请执行人的权利与被执行人的继续履行义务（complete / partial / absent）")
 
 
 class Measure(_Model):
@@ -76,11 +85,13 @@ class Measure(_Model):
 
 
 class Problem(_Model):
-    """A defect found in the text of a 终本 ruling."""
+    """A defect found in the text of a 终本 ruling (metadata: ``rulesets/ruling_text/<code>.yaml``)."""
 
     code: str
     message: str
     citation: str
+    title: str = ""
+    requirements: list[str] = Field(default_factory=list)
 
 
 class RulingAnalysis(_Model):
@@ -88,6 +99,7 @@ class RulingAnalysis(_Model):
 
     is_zhongben: bool
     kind: Kind
+    draft: bool = Field(False, description="文本是草稿（标有“草稿”或“待补充”），不是正式裁定书")
     case_number: str | None = None
     court: str | None = None
     date: dt.date | None = Field(None, description="裁定（落款）日期")

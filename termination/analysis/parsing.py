@@ -39,6 +39,10 @@ _TRANSLATE.update(
 )
 
 
+# Private-use characters: scraped 裁判文书 pages carry them where paragraph marks were.
+_TRANSLATE.update({cp: "\n" for cp in range(0xE000, 0xF900)})
+
+
 def normalize(text: str) -> str:
     """Map full-width ASCII and odd spaces to plain ASCII; the result has the same length."""
     return text.translate(_TRANSLATE)
@@ -248,10 +252,13 @@ def iter_case_numbers(text: str, start: int = 0, end: int | None = None) -> list
 
 # Numbers of arbitral awards and other non-court titles written as 前缀字〔年度〕第N号:
 # 武劳人仲案字〔2021〕第456号, 京仲裁字[2020]第0123号, 粤劳人仲(2021)123号.
+# Found from the bracketed year (a fixed anchor) and read back for the prefix: a pattern that
+# opened with a lazy CJK prefix was tried at every Chinese character of the text.
 _OTHER_NO_RE = re.compile(
-    r"(?P<pre>[\u4e00-\u9fff]{1,24}?)\s*[〔\[(]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])]\s*"
+    r"[〔\[(]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])]\s*"
     r"(?P<mid>[\u4e00-\u9fff]{0,4}?)\s*(?P<di>第)?\s*(?P<seq>\d{1,8})\s*号"
 )
+_PREFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,24}\s*$")
 # A number prefix ends where the sentence's own words stop: 作出的 / 依据 / …委员会.
 _PRE_STOP_RE = re.compile(r".*(?:的|为|是|据|照|经|由|系|于|会|院|处|所|和|及|与|在|对|向)")
 
@@ -261,15 +268,24 @@ def iter_basis_numbers(text: str, start: int = 0, end: int | None = None) -> lis
     stop = len(text) if end is None else end
     found = iter_case_numbers(text, start, stop)
     starts = [s for s, _, _, _ in found]  # sorted, non-overlapping
+    last_end = start
     for m in _OTHER_NO_RE.finditer(text, start, stop):
-        cut = _PRE_STOP_RE.match(m.group("pre"))
-        pre = m.group("pre")[cut.end() if cut else 0 :]
+        # the prefix: the (at most 24) Chinese characters right before the bracket, not reaching
+        # back into the previous number
+        before = _PREFIX_RE.search(text, max(last_end, m.start() - 30), m.start())
+        if before is None:
+            continue
+        last_end = m.end()
+        raw = before.group().rstrip()
+        cut = _PRE_STOP_RE.match(raw)
+        pre = raw[cut.end() if cut else 0 :]
+        pre_start = before.start()
         if not pre or not (pre.endswith("字") or "仲" in pre):
             continue
         i = bisect.bisect_right(starts, m.end() - 1) - 1  # last court number starting inside or before
         if i >= 0 and found[i][1] > m.start():
             continue  # overlaps a court case number
-        s = m.start("pre") + (cut.end() if cut else 0)
+        s = pre_start + (cut.end() if cut else 0)
         number = f"{pre}〔{m.group('year')}〕{m.group('mid')}{m.group('di') or ''}{m.group('seq')}号"
         found.append((s, m.end(), number, "其他"))
     return sorted(found)
@@ -418,5 +434,3 @@ def cut_appendix(text: str) -> str:
     return text if cut is None else text[:cut].rstrip()
 
 
-# Sentences end at 。；！？ or a line break; an unpunctuated run is chunked so work stays linear.
-SENTENCE_RE = re.compile(r"[^。;!?\n]{1,2000}")

@@ -19,16 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 USER_DICT = paths.CORPUS / "jieba_userdict.txt"
 
-# Words our own keyword search relies on; kept whole whatever the user dictionary says.
-KEYWORDS: tuple[str, ...] = (
-    "执行通知书", "执行通知", "报告财产令", "财产报告令", "申报财产令", "报告财产", "申报财产",
-    "网络执行查控系统", "执行网络查控系统", "网络查控系统", "网络执行查控", "网络查控", "执行查控系统",
-    "查控系统", "总对总", "点对点", "网络查询", "网上查询", "现场调查", "实地调查", "实地走访",
-    "实地查看", "现场查看", "现场勘查", "入户调查", "走访调查", "上门调查", "限制消费令",
-    "限制高消费令", "限制高消费", "限制消费", "限高令", "失信被执行人名单", "失信被执行人",
-    "失信名单", "罚款", "司法拘留", "拘留", "搜查令", "搜查", "悬赏公告", "执行悬赏", "悬赏",
-    "司法审计", "审计",
-)
+# Words our own keyword search relies on (one lexicon: termination.analysis.lexicon).
+from termination.analysis.lexicon import KEYWORDS  # noqa: E402
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None

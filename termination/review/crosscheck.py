@@ -20,23 +20,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from termination.analysis.models import MEASURE_LABELS, MeasureCode, RulingAnalysis
 from termination.case import CaseRecord
 from termination.text import money
 
 
+CODES_FILE = Path(__file__).resolve().parents[2] / "rulesets" / "crosscheck.yaml"
+
+
+class CodeMeta(BaseModel):
+    """A difference code's entry in ``rulesets/crosscheck.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    requirement: str | None = None
+
+
+@lru_cache(maxsize=1)
+def codes() -> dict[str, CodeMeta]:
+    """Title and requirement of every difference code."""
+    from termination.rules.loader import read_yaml
+
+    return {code: CodeMeta.model_validate(v) for code, v in read_yaml(CODES_FILE).items()}
+
+
 class Mismatch(BaseModel):
-    """One disagreement between the record and the ruling text."""
+    """One disagreement between the record and the ruling text (title, requirement: rulesets/crosscheck.yaml)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     code: str
     message: str
     requirement: str | None = None
+    title: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _metadata(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "code" in data:
+            meta = codes()[data["code"]]  # an unknown code is our bug: KeyError
+            data = {**data, "requirement": meta.requirement, "title": meta.title}
+        return data
 
 
 _ANON_RE = re.compile(r"[某＊*×Ｘ✕○]+|(?<=[\u4e00-\u9fff])[Xx]+")
@@ -109,8 +141,7 @@ def _amounts(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch]
         yield Mismatch(
             code="X-CLAIM",
             message=f"裁定书载明的申请执行标的 {money(analysis.claim_amount)} 与案件数据（{money(c.amount_due)}，"
-                    f"含利息、费用 {money(c.total_due)}）不一致",
-            requirement="R-2016-6-1",
+                    f"含利息、费用 {money(c.total_due)}）不一致"
         )
     if c.amount_recovered is None:
         return
@@ -118,8 +149,7 @@ def _amounts(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch]
         yield Mismatch(
             code="X-RECOVERED",
             message=f"裁定书载明的已执行到位金额 {money(analysis.recovered_amount)} 与案件数据"
-                    f"（{money(c.amount_recovered)}）不一致",
-            requirement="R-2016-6-4",
+                    f"（{money(c.amount_recovered)}）不一致"
         )
     elif analysis.outstanding_amount is not None and analysis.recovered_amount is None:
         outstanding = {x - c.amount_recovered for x in claims}
@@ -127,8 +157,7 @@ def _amounts(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch]
             yield Mismatch(
                 code="X-OUTSTANDING",
                 message=f"裁定书载明的未执行到位金额 {money(analysis.outstanding_amount)} 与案件数据"
-                        f"（{money(c.total_due - c.amount_recovered)}）不一致",
-                requirement="R-2016-6-4",
+                        f"（{money(c.total_due - c.amount_recovered)}）不一致"
             )
 
 
@@ -158,19 +187,17 @@ def _measures(record: CaseRecord, analysis: RulingAnalysis) -> Iterable[Mismatch
         label = MEASURE_LABELS[code]
         if not recorded.get(code):
             yield Mismatch(code="X-MEASURE-TEXT", message=f"裁定书称已{'采取' if code != 'applicant_informed' else ''}"
-                           f"{label}，案件数据中没有记载", requirement="R-2016-6-2")
+                           f"{label}，案件数据中没有记载")
             continue
         for d in sorted(x for x in dates if x is not None):
             if d not in recorded[code]:
                 yield Mismatch(code="X-MEASURE-DATE",
                                message=f"裁定书所载{label}日期 {d.isoformat()} 与案件数据记载的日期"
-                                       f"（{'、'.join(x.isoformat() for x in sorted(recorded[code]))}）不符",
-                               requirement="R-2016-6-2")
+                                       f"（{'、'.join(x.isoformat() for x in sorted(recorded[code]))}）不符")
     for code in _LISTED:
         if recorded[code] and code not in in_text:
             yield Mismatch(code="X-MEASURE-RECORD",
-                           message=f"案件数据记载已采取{MEASURE_LABELS[code]}，裁定书未载明",
-                           requirement="R-2016-6-2")
+                           message=f"案件数据记载已采取{MEASURE_LABELS[code]}，裁定书未载明")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -190,8 +217,7 @@ def _property(record: CaseRecord, text: str) -> Iterable[Mismatch]:
         listed = "、".join(a.description for a in open_assets[:3]) + ("等" if len(open_assets) > 3 else "")
         yield Mismatch(
             code="X-PROPERTY",
-            message=f"裁定书称未发现可供执行的财产，但案件数据记载有未处置的财产（{listed}）",
-            requirement="R-2016-6-3",
+            message=f"裁定书称未发现可供执行的财产，但案件数据记载有未处置的财产（{listed}）"
         )
         return
 
@@ -204,11 +230,10 @@ def crosscheck(record: CaseRecord, analysis: RulingAnalysis, text: str | None = 
     """
     out: list[Mismatch] = []
     if not analysis.is_zhongben:
-        out.append(Mismatch(code="X-KIND", message="案件已按终本结案，但裁定书不是终结本次执行程序裁定",
-                            requirement="R-DOC-1"))
+        out.append(Mismatch(code="X-KIND", message="案件已按终本结案，但裁定书不是终结本次执行程序裁定"))
     if analysis.case_number and _clean(analysis.case_number).replace("字第", "") != record.case_number:
         out.append(Mismatch(code="X-CASENO", message=f"裁定书案号“{analysis.case_number}”与案件数据"
-                            f"“{record.case_number}”不一致", requirement="R-DOC-1"))
+                            f"“{record.case_number}”不一致"))
     if analysis.court and _clean(analysis.court) != _clean(record.court):
         out.append(Mismatch(code="X-COURT",
                             message=f"裁定书的法院“{analysis.court}”与案件数据“{record.court}”不一致"))

@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from termination.decision import BLOCKING_SEVERITIES, Decision
 from termination.errors import InputError, TerminationError
-from termination.review import codes
 from termination.review.inputs import ReviewInput, Stratify, parse_line
 
 Verdict = Literal["合格", "不合格", "待补充"]
@@ -149,12 +148,11 @@ def review_case(item: ReviewInput, line: int = 0, base: Path = Path(".")) -> Cas
         text = read_ruling(path)
         analysis = analyze_text(text, filing_date=record.filing_date)
         for p in analysis.problems:
-            req = codes.requirement(p.code)
-            defects.append(Defect(source="裁定书", code=p.code, title=codes.title(p.code, p.message),
-                                  requirements=[req] if req else [], status="violated", severity="text",
+            defects.append(Defect(source="裁定书", code=p.code, title=p.title or p.message,
+                                  requirements=list(p.requirements), status="violated", severity="text",
                                   counts=True, message=f"{p.message}（{p.citation}）"))
         for m in crosscheck(record, analysis, text):
-            defects.append(Defect(source="核对", code=m.code, title=codes.title(m.code, m.message),
+            defects.append(Defect(source="核对", code=m.code, title=m.title or m.message,
                                   requirements=[m.requirement] if m.requirement else [], status="violated",
                                   severity="crosscheck", counts=True, message=m.message))
         doc_violated = doc_violated or any(d.source != "案件数据" for d in defects)

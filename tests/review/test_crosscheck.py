@@ -136,3 +136,14 @@ def test_no_property_phrasings_are_recognised() -> None:
     for text in ("经查，被执行人确无财产可供执行。", "被执行人名下无财产可供执行。", "未发现可供执行的财产。"):
         assert _NO_PROPERTY_RE.search(text), text
     assert not _NO_PROPERTY_RE.search("查询到被执行人名下房产一套，已依法查封。")
+
+
+def test_every_difference_code_has_its_metadata() -> None:
+    import re
+    from pathlib import Path
+
+    from termination.review import crosscheck as module
+
+    used = set(re.findall(r'code="(X-[A-Z-]+)"', Path(module.__file__).read_text(encoding="utf-8")))
+    assert used == set(module.codes())
+    assert all(meta.title for meta in module.codes().values())

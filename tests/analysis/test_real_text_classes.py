@@ -1,0 +1,205 @@
+"""Regression tests for the classes of real-text failures (issue #11, "What was found").
+
+Each test writes the shape a published ruling takes (the quoted phrases come from real rulings)
+and states what a lawyer reads in it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from termination.analysis import analyze_file, analyze_text
+from termination.analysis.text import EVIDENCE_MAX
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HEAD = (
+    "河南省某某县人民法院\n执行裁定书\n（2023）豫0101执1001号\n"
+    "申请执行人：张某某，男，1970年1月1日出生。\n被执行人：李某某，男，1980年2月2日出生。\n"
+)
+CLAIM = "申请执行人张某某与被执行人李某某民间借贷纠纷一案，本院作出的（2022）豫0101民初88号民事判决书已经发生法律效力，判决李某某偿还张某某借款50,000元。\n"
+FILED = "申请执行人于2023年1月3日向本院申请强制执行，本院同日立案。\n"
+PROCESS = "执行中，本院于2023年1月5日向被执行人发出执行通知书、报告财产令，于2023年1月6日通过网络执行查控系统查询被执行人财产。\n"
+PROPERTY = "经查，未发现被执行人有可供执行的财产。\n"
+REALIZED = "本案执行到位0元。\n"
+INFORM = "本院已约谈申请执行人，告知其执行情况及终结本次执行程序的法律后果。\n"
+REASON = "本院认为，依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条规定，裁定如下：\n终结本次执行程序。\n"
+APPLICANT = "申请执行人发现被执行人有可供执行财产的，可以向本院申请恢复执行。"
+DUTY = "被执行人负有继续向申请执行人履行债务的义务。"
+SIGN = "\n本裁定送达后立即生效。\n审判员　王某\n二〇二三年六月二十六日\n书记员　赵某\n"
+
+
+def ruling(*, claim: str = CLAIM, process: str = PROCESS, prop: str = PROPERTY, realized: str = REALIZED,
+           rights: str = APPLICANT + DUTY, inform: str = INFORM) -> str:
+    return HEAD + claim + FILED + process + prop + realized + inform + REASON + rights + SIGN
+
+
+def codes(text: str) -> list[str]:
+    return [p.code for p in analyze_text(text).problems]
+
+
+# ---------------------------------------------------------------- the rights statement has two halves
+
+
+def test_complete_rights_statement() -> None:
+    result = analyze_text(ruling())
+    assert result.contents.rights.grade == "complete" and result.contents.rights.missing == []
+    assert result.problems == []
+
+
+@pytest.mark.parametrize(
+    "applicant",
+    [
+        "申请执行人发现被执行人有可供执行财产的，可以再次申请执行。",
+        "申请执行人发现被执行人有可供执行的财产，可持本裁定申请恢复执行。",
+        "待今后发现被执行人有可供执行的财产时，申请执行人可向本院重新申请恢复执行。",
+    ],
+)
+def test_the_applicants_half_alone_is_partial(applicant: str) -> None:
+    result = analyze_text(ruling(rights=applicant))
+    assert result.contents.rights.present and result.contents.rights.grade == "partial"
+    assert result.contents.rights.missing == ["respondent_duty"]
+    (problem,) = result.problems
+    assert problem.code == "TXT-RIGHTS-PARTIAL"
+    assert "未写明被执行人负有继续履行债务的义务" in problem.message
+    assert problem.citation.startswith("《终本规定》第六条第一款第（五）项")
+
+
+def test_the_respondents_half_alone_is_partial() -> None:
+    result = analyze_text(ruling(rights=DUTY))
+    assert result.contents.rights.grade == "partial" and result.contents.rights.missing == ["applicant_right"]
+    assert "未写明申请执行人享有" in result.problems[0].message
+
+
+def test_no_rights_statement_is_absent() -> None:
+    result = analyze_text(ruling(rights=""))
+    assert not result.contents.rights.present and result.contents.rights.grade == "absent"
+    assert codes(ruling(rights="")) == ["TXT-CONTENT-rights"]
+
+
+def test_the_judgments_payment_order_is_not_the_continuing_duty() -> None:
+    # 被执行人应向申请执行人偿还借款 (the judgment) is not 被执行人继续履行债务的义务 (after 终本)
+    text = ruling(claim=CLAIM.replace("判决李某某偿还", "被执行人应向申请执行人偿还"), rights=APPLICANT)
+    assert analyze_text(text).contents.rights.grade == "partial"
+
+
+# ---------------------------------------------------------------- the course of execution told in prose
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "执行中，本院依法查封了被执行人名下的房产一套，并对其银行账户网络冻结。经司法查询，未发现其他可供执行的财产。\n",
+        "本院于2023年1月3日立案执行。经法院调查，被执行人无可供执行财产。\n",
+        "被执行人下落不明，经通过四查，也无可供执行的财产。\n",
+    ],
+)
+def test_prose_narration_is_the_course_of_execution(prose: str) -> None:
+    result = analyze_text(ruling(process=prose, prop=""))
+    assert result.contents.process.present, prose
+    assert result.contents.property.present, prose
+    assert "TXT-CONTENT-process" not in [p.code for p in result.problems]
+
+
+def test_a_statute_title_is_no_act_of_execution() -> None:
+    text = ruling(process="", prop="").replace(
+        "本院认为，", "本院认为，根据《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》，"
+    )
+    assert not analyze_text(text).contents.process.present
+
+
+# ---------------------------------------------------------------- sentences without 。
+
+
+def test_text_without_full_stops_is_split_into_sentences() -> None:
+    real = analyze_file(ROOT / "corpus" / "rulings" / "real" / "zb_2023_xinjiang_bazhou_no_stops.txt")
+    assert real.contents.property.present and real.contents.realized.present
+    assert "可供执行的财产" in real.contents.property.evidence or "财产可供执行" in real.contents.property.evidence
+    flat = ruling().replace("。", "").replace("\n", "")
+    result = analyze_text(flat)
+    assert all(getattr(result.contents, n).present for n in ("claim", "process", "property", "realized"))
+    assert all(len(getattr(result.contents, n).evidence) <= EVIDENCE_MAX for n in ("claim", "process", "property"))
+
+
+# ---------------------------------------------------------------- amounts in every written form
+
+
+def test_full_width_separators_are_amounts() -> None:
+    real = analyze_file(ROOT / "corpus" / "rulings" / "real" / "zb_2023_xinjiang_bazhou_no_stops.txt")
+    assert (real.claim_amount, real.recovered_amount, real.outstanding_amount) == (
+        Decimal("58833.00"), Decimal("3022.46"), Decimal("55810.54"),
+    )
+
+
+def test_applied_amount_right_after_the_verb() -> None:
+    text = ruling(claim="申请执行人张某某与被执行人李某某民间借贷纠纷一案，申请执行人于2023年1月3日申请执行17211.68元。\n")
+    assert analyze_text(text).claim_amount == Decimal("17211.68")
+
+
+def test_a_document_number_alone_is_no_claim() -> None:
+    alone = "申请执行人张某某与被执行人李某某纠纷一案，本院作出的（2022）豫0101民初88号民事判决书已经发生法律效力。\n"
+    result = analyze_text(ruling(claim=alone))
+    assert not result.contents.claim.present
+    assert "TXT-CONTENT-claim" in [p.code for p in result.problems]
+
+
+# ---------------------------------------------------------------- acts, not warnings or applications
+
+
+def test_a_warning_in_the_enforcement_notice_is_no_listing() -> None:
+    notice = (
+        "执行中，本院于2023年1月5日向被执行人发出执行通知书，责令其履行义务，并告知迟延履行期间的债务利息"
+        "及纳入失信被执行人名单的风险；2023年1月6日发出风险告知书、报告财产令。\n"
+    )
+    measures = {m.measure: m.date for m in analyze_text(ruling(process=notice)).measures}
+    assert "dishonest_list" not in measures
+    assert measures["report_order"] is not None and "enforcement_notice" in measures
+
+
+def test_a_possible_sanction_and_an_application_are_no_measures() -> None:
+    prose = (
+        "执行中，本院于2023年1月5日向被执行人发出执行通知书，被执行人拒不报告财产的，可能被司法拘留。"
+        "2023年2月1日，申请执行人书面申请审计被执行人，本院决定不予准许。\n"
+    )
+    measures = {m.measure for m in analyze_text(ruling(process=prose)).measures}
+    assert "detention" not in measures and "audit" not in measures
+
+
+def test_the_bankruptcy_inquiry_is_not_the_interview() -> None:
+    inform = (
+        "2023年5月10日，征询申请执行人、被执行人是否同意将本案移送破产审查，申请执行人不同意。"
+        "本院于2023年5月24日约谈申请执行人，告知其执行情况及终结本次执行程序的法律后果。\n"
+    )
+    measures = {m.measure: m.date for m in analyze_text(ruling(inform=inform)).measures}
+    assert measures["applicant_informed"].isoformat() == "2023-05-24"
+
+
+def test_a_listing_dated_in_the_preceding_clause() -> None:
+    prose = "本院于2023年1月11日决定对被执行人采取限制高消费措施，并纳入失信被执行人名单。\n"
+    measures = {m.measure: m.date for m in analyze_text(ruling(process=PROCESS + prose)).measures}
+    assert measures["dishonest_list"].isoformat() == "2023-01-11"
+
+
+# ---------------------------------------------------------------- headings and evidence
+
+
+def test_a_heading_is_not_evidence() -> None:
+    text = ruling(prop="三、查明的被执行人财产情况\n")
+    assert not analyze_text(text).contents.property.present
+    text = ruling(prop="三、查明的被执行人财产情况\n经查，被执行人名下无可供执行的财产。\n")
+    assert analyze_text(text).contents.property.evidence == "经查，被执行人名下无可供执行的财产"
+
+
+def test_evidence_is_a_sentence_never_a_paragraph() -> None:
+    for path in sorted((ROOT / "corpus" / "rulings").rglob("*")):
+        if path.suffix not in (".txt", ".docx"):
+            continue
+        result = analyze_file(path)
+        shown = [getattr(result.contents, n).evidence for n in ("claim", "process", "property", "realized", "rights")]
+        shown += [m.evidence for m in result.measures]
+        for evidence in filter(None, shown):
+            assert len(evidence) <= EVIDENCE_MAX + 3 * 2, (path.name, evidence)  # rights joins its two halves
+            assert "\n" not in evidence
