@@ -16,13 +16,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
 from pydantic import BaseModel, ConfigDict, Field
 
-from termination import editions
+from termination import editions, paths
 from termination.analysis import parsing as P
 from termination.analysis.facts import RulingFacts
 from termination.analysis.models import Problem
@@ -31,7 +30,7 @@ from termination.periods import elapsed
 from termination.rules.schema import LegalBasis, Source
 from termination.text import FILTERS, cn_number
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rulesets" / "ruling_text"
+RULES_DIR = paths.RULESETS / "ruling_text"
 
 
 class _Model(BaseModel):

@@ -20,19 +20,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from termination import paths
 from termination.analysis.models import MEASURE_LABELS, MeasureCode, RulingAnalysis
 from termination.case import CaseRecord
 from termination.text import money
 
 
-CODES_FILE = Path(__file__).resolve().parents[2] / "rulesets" / "crosscheck.yaml"
+CODES_FILE = paths.RULESETS / "crosscheck.yaml"
 
 
 class CodeMeta(BaseModel):
