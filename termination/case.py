@@ -649,35 +649,40 @@ class CaseRecord(_Model):
 
     @model_validator(mode="after")
     def _check_references_and_order(self) -> CaseRecord:
+        # every problem is reported, one per line ("path：message"), not only the first
+        problems: list[str] = []
         ids = {r.party.id for r in self.respondents}
         applicant_ids = {a.id for a in self.applicants}
         if len(ids) != len(self.respondents) or ids & applicant_ids:
-            raise ValueError("当事人 id 重复：每个申请执行人、被执行人的 id 必须唯一")
+            problems.append("当事人 id 重复：每个申请执行人、被执行人的 id 必须唯一")
         m = self.measures
         for name in ("enforcement_notices", "report_orders", "property_reports", "consumption_restrictions",
                      "dishonest_listings", "network_inquiries", "onsite_investigations", "searches",
                      "interrogations", "assets", "seizures", "locate_efforts"):
             for i, item in enumerate(getattr(m, name)):
-                if item.respondent not in ids:  # the value is not repeated: it may be a name
-                    raise ValueError(f"measures.{name}.{i}.respondent：不是任何被执行人的 id（应为 respondents 中的 party.id）")
-        _ordered(self.termination.proposed_date, self.filing_date, "termination.proposed_date", "立案日期")
-        for i, n in enumerate(m.enforcement_notices):
-            _ordered(n.served_on, n.issued_on, f"measures.enforcement_notices.{i}.served_on", "发出日期")
-        for i, q in enumerate(m.network_inquiries):
-            _ordered(q.feedback_on, q.requested_on, f"measures.network_inquiries.{i}.feedback_on", "查询日期")
-        for i, s in enumerate(m.seizures):
-            _ordered(s.expiry, s.start, f"measures.seizures.{i}.expiry", "开始日期")
-        for i, c in enumerate(m.clues):
-            _ordered(c.verified_on, c.received_on, f"measures.clues.{i}.verified_on", "收到线索日期")
+                if item.respondent not in ids:
+                    problems.append(f"measures.{name}.{i}.respondent：不是任何被执行人的 id（应为 respondents 中的 party.id）")
+        order = [(self.termination.proposed_date, self.filing_date, "termination.proposed_date", "立案日期")]
+        order += [(n.served_on, n.issued_on, f"measures.enforcement_notices.{i}.served_on", "发出日期")
+                  for i, n in enumerate(m.enforcement_notices)]
+        order += [(q.feedback_on, q.requested_on, f"measures.network_inquiries.{i}.feedback_on", "查询日期")
+                  for i, q in enumerate(m.network_inquiries)]
+        order += [(s.expiry, s.start, f"measures.seizures.{i}.expiry", "开始日期") for i, s in enumerate(m.seizures)]
+        order += [(c.verified_on, c.received_on, f"measures.clues.{i}.verified_on", "收到线索日期")
+                  for i, c in enumerate(m.clues)]
+        problems += [p for args in order if (p := _ordered(*args))]
         for i, r in enumerate(self.respondents):
             p = r.party
             if isinstance(p, NaturalPerson) and p.birth_date and p.birth_date > self.filing_date:
-                raise ValueError(f"respondents.{i}.party.birth_date：出生日期晚于立案日期")
-        _ordered(self.termination.served_on, self.termination.proposed_date, "termination.served_on", "裁定日期")
+                problems.append(f"respondents.{i}.party.birth_date：出生日期晚于立案日期")
+        later = [(self.termination.served_on, self.termination.proposed_date, "termination.served_on", "裁定日期")]
         tn = self.termination_notice
         if tn is not None:
-            _ordered(tn.served_on, tn.issued_on, "termination_notice.served_on", "告知书落款日期")
-            _ordered(tn.replied_on, tn.issued_on, "termination_notice.replied_on", "告知书落款日期")
+            later += [(tn.served_on, tn.issued_on, "termination_notice.served_on", "告知书落款日期"),
+                      (tn.replied_on, tn.issued_on, "termination_notice.replied_on", "告知书落款日期")]
+        problems += [p for args in later if (p := _ordered(*args))]
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
 
     # -- convenience -----------------------------------------------------
@@ -722,9 +727,11 @@ class CaseRecord(_Model):
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _ordered(later: dt.date | None, earlier: dt.date, field: str, earlier_label: str) -> None:
+def _ordered(later: dt.date | None, earlier: dt.date, field: str, earlier_label: str) -> str | None:
+    """The problem ``field：message`` when ``later`` is before ``earlier``."""
     if later is not None and later < earlier:
-        raise ValueError(f"{field}：日期不得早于{earlier_label}（{earlier.isoformat()}）")
+        return f"{field}：日期不得早于{earlier_label}（{earlier.isoformat()}）"
+    return None
 
 
 #: The date that places an item of the timeline (the first one a model has).

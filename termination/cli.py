@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from termination.errors import InputError, TerminationError
+from termination.errors import CaseFileError, TerminationError
 
 #: sub-command → (module with configure()/run(), Chinese help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -150,25 +150,21 @@ def build_parser() -> Parser:
 # ---------------------------------------------------------------- check
 
 
+CASE_INPUT_HELP = ("案件文件（.json：一件案件或案件数组；.jsonl：每行一件）或包含这些文件的目录；"
+                   "每件可为案件数据，或 {\"case\": 案件数据, \"ruling\": …}；编码 UTF-8、UTF-16 或 GB18030")
+
+
 def configure_check(p: argparse.ArgumentParser) -> None:
     """Arguments of ``termination check``."""
     from termination.io import iso_date  # io loads the case model: only for this sub-command
 
-    p.add_argument("cases", nargs="+", type=Path, metavar="CASE", help="案件 JSON 文件，或包含 .json 文件的目录")
+    p.add_argument("cases", nargs="+", type=Path, metavar="CASE", help=CASE_INPUT_HELP)
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="评估日期（默认：拟终本日期）")
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="输出格式（默认 text）。json：单个文件输出一个决定对象；目录或多个文件输出列表，"
-                        "每项为 {\"path\", \"decision\"} 或 {\"path\", \"error\", \"problems\"}")
+                   help="输出格式（默认 text）。json：一件案件输出一个决定对象；目录、多个文件或案件数组输出列表，"
+                        "每项为 {\"path\", \"decision\", \"warnings\"} 或 {\"path\", \"error\", \"problems\"}")
     p.add_argument("--problems-only", action="store_true",
                    help="只列出问题：单个案件只列不符合和待补充的项目；多个案件只列不得终本和输入有误的案件")
-
-
-def _case_files(paths: Sequence[Path]) -> list[Path]:
-    files: list[Path] = []
-    for p in paths:
-        # A directory holds case files; expectation files beside them (NAME.expected.json) are not cases.
-        files.extend(sorted(f for f in p.glob("*.json") if not f.name.endswith(".expected.json")) if p.is_dir() else [p])
-    return files
 
 
 def batch_summary(ready: int, not_ready: int, broken: int) -> str:
@@ -178,37 +174,50 @@ def batch_summary(ready: int, not_ready: int, broken: int) -> str:
     return f"共 {total} 件：可以终本 {ready} 件，不得终本 {not_ready} 件{tail}"
 
 
+def problem_lines(source: str, problems: Sequence[Any], *, warning: bool = False) -> str:
+    """One stderr line per problem of an input record, prefixed by where it was read."""
+    tag = "提示：" if warning else ""
+    where = f"{source}：" if source else ""
+    return "".join(f"{where}{tag}{p}\n" for p in problems)
+
+
+def problem_json(problems: Sequence[Any]) -> list[dict[str, Any]]:
+    """Problems as JSON: field path, Chinese field name, message, severity."""
+    return [{"field": p.field, "label": p.label, "message": p.message, "severity": p.severity} for p in problems]
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Check one or more case files; print a checklist (or a line per case and a summary for several)."""
     from termination.decide import check
-    from termination.io import load_case
+    from termination.io import read_items
     from termination.report import checklist_text, summary_line
 
-    files = _case_files(args.cases)
-    if not files:
-        sys.stderr.write("termination：没有找到案件文件\n")
-        return 2
-    several = len(args.cases) > 1 or any(p.is_dir() for p in args.cases)
+    items = list(read_items(args.cases))
+    # a list whenever the input is a folder, several files or a file of several cases (array, JSONL)
+    several = len(args.cases) > 1 or any(p.is_dir() for p in args.cases) or len(items) > 1 \
+        or any(i.source.endswith("项") for i in items)
     counts = {"ready": 0, "not_ready": 0, "broken": 0}
     results: list[dict[str, Any]] = []
-    for path in files:
-        try:
-            decision = check(load_case(path), as_of=args.as_of)
-        except InputError as exc:
-            sys.stderr.write(f"{path}：{exc}\n")
+    for item in items:
+        name = Path(item.source).name if item.line is None else item.source
+        if item.record is None:
+            sys.stderr.write(problem_lines(item.source, item.problems))
             counts["broken"] += 1
-            results.append({"path": str(path), "error": str(exc),
-                            "problems": [{"field": exc.field, "message": exc.message}]})
+            results.append({"path": item.source, "error": str(item.problems[0]),
+                            "problems": problem_json(item.problems)})
             if args.format == "text" and several:
-                sys.stdout.write(f"! {path.name}  输入有误：{exc}\n")
+                sys.stdout.write(f"! {name}  输入有误：{item.problems[0]}\n")
             continue
+        sys.stderr.write(problem_lines(item.source, item.warnings, warning=True))
+        decision = check(item.record, as_of=args.as_of)
         counts["ready" if decision.ready else "not_ready"] += 1
         if args.format == "json":
-            results.append({"path": str(path), "decision": decision.model_dump(mode="json")})
+            results.append({"path": item.source, "decision": decision.model_dump(mode="json"),
+                            "warnings": problem_json(item.warnings)})
         elif not several:
             sys.stdout.write(checklist_text(decision, problems_only=args.problems_only))
         elif not (args.problems_only and decision.ready):
-            sys.stdout.write(summary_line(path.name, decision) + "\n")
+            sys.stdout.write(summary_line(name, decision) + "\n")
     if args.format == "json":
         if several:
             sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
@@ -270,6 +279,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in _RUN:
             return _RUN[args.command](args)
         return int(importlib.import_module(args._module).run(args))
+    except CaseFileError as exc:  # every problem of the record, one line each
+        sys.stderr.write("".join(f"termination：{p}\n" for p in exc.problems) if len(exc.problems) > 1
+                         else f"termination：{exc}\n")
+        return exc.exit_code
     except TerminationError as exc:
         sys.stderr.write(f"termination：{exc}\n")
         return exc.exit_code

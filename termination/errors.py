@@ -19,6 +19,8 @@ and the HTTP service can name it without parsing the message.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 #: What must never be printed verbatim in a message or a log line: C0/C1 controls (ESC
 #: sequences, NUL, line breaks that forge a second line), lone surrogates (they cannot be
@@ -53,8 +55,34 @@ class InputError(TerminationError):
     exit_code = 2
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an input record: where (``field`` path and its Chinese ``label``) and what."""
+
+    field: str
+    message: str
+    label: str = ""
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.label}（{self.field}）" if self.label and self.label != self.field else self.field
+        return escape_controls(f"{where}：{self.message}" if where else self.message)
+
+
 class CaseFileError(InputError):
-    """A case record is not valid JSON or does not satisfy the case schema."""
+    """A case record is not valid JSON or does not satisfy the case schema.
+
+    ``problems`` lists every problem found (the message and field are those of the first).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message, field=field)
+        self.problems = problems or (Problem(field or "", message),)
+
+    def __str__(self) -> str:
+        first = str(self.problems[0]) if self.problems[0].field == (self.field or "") else super().__str__()
+        more = len(self.problems) - 1
+        return f"{first}（另有 {more} 处问题）" if more > 0 else first
 
 
 class RulingFileError(InputError):

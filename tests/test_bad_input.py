@@ -37,7 +37,7 @@ CASES: dict[str, str] = {
     "case-number-no-brackets.json": "case_number",
     "unknown-respondent.json": "measures.consumption_restrictions.0.respondent",
     "empty.json": "案件",
-    "array.json": "案件",
+    "not-an-object.json": "案件",
 }
 MISSING = BAD / "no-such-case.json"
 

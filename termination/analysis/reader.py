@@ -36,16 +36,16 @@ def read_ruling(path: Path) -> str:
 
 
 def _decode(data: bytes, path: Path) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "gb18030")
-    for encoding in encodings:
+    """By the order every input follows (:func:`termination.io.detect_encoding`)."""
+    from termination.io import ENCODINGS_LABEL, detect_encoding
+
+    encoding = detect_encoding(data)
+    if encoding is not None:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
-            continue
-    raise RulingFileError(f"无法读取裁定书文件“{path}”：文本编码不是 UTF-8 或 GB18030")
+            pass
+    raise RulingFileError(f"无法读取裁定书文件“{path}”：文字编码无法识别，应为 {ENCODINGS_LABEL}")
 
 
 def _read_docx(path: Path) -> str:

@@ -1,64 +1,25 @@
 """``termination calendar``: the obligations calendar of terminated cases.
 
-Input: JSON Lines (one case record per line), a single ``.json`` case file, or a directory of
-``.json`` files (``*.expected.json`` skipped). A bad line or file is reported on stderr (one
-Chinese line, with its line number) and skipped; the calendar is still written, then exit 2.
+Input: whatever :mod:`termination.io` reads — case files, JSON arrays, JSON Lines (bare records
+or ``{"case": …}`` lines), folders of them, in UTF-8, UTF-16 or GB18030. A bad line or file is
+reported on stderr (one Chinese line per problem, with the file and line) and skipped; the
+calendar is still written, then exit 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from termination.case import CaseRecord
-from termination.io import iso_date
-from termination.errors import CaseFileError, InputError
-from termination.io import load_case, write_atomic
+from termination.cli import CASE_INPUT_HELP, problem_lines
+from termination.errors import InputError
+from termination.io import iso_date, read_items, write_atomic
 from termination.obligations.compute import build_calendar
 from termination.obligations.output import summary, to_ics, to_json, to_text, to_xlsx
 
 FORMATS = ("text", "json", "xlsx", "ics")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def read_cases(path: Path) -> Iterator[CaseRecord | str]:
-    """Yield each case record in ``path``, or a one-line Chinese error for a bad line or file."""
-    if path.is_dir():
-        # NAME.expected.json files beside the samples in corpus/terminated/ are not case records
-        files = sorted(p for p in path.glob("*.json") if not p.name.endswith(".expected.json"))
-        if not files:
-            yield f"{path}：目录中没有 .json 案件文件"
-        for file in files:
-            yield from read_cases(file)
-        return
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield f"{path}：无法读取文件（{exc.strerror}）"
-        return
-    if path.suffix.lower() == ".json":
-        try:
-            yield load_case(raw)
-        except CaseFileError as exc:
-            yield f"{path}：{_one_line(str(exc))}"
-        return
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        yield f"{path}：文件不是 UTF-8 编码"
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield load_case(line)
-        except CaseFileError as exc:
-            yield f"{path}：第{number}行：{_one_line(str(exc))}"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -68,7 +29,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         nargs="+",
         type=Path,
         metavar="CASES",
-        help="案件记录：JSON Lines 文件（每行一个案件）、单个 .json 文件或包含 .json 文件的目录",
+        help=CASE_INPUT_HELP,
     )
     p.add_argument(
         "--as-of", type=iso_date, required=True, metavar="DATE", help="计算基准日（YYYY-MM-DD）"
@@ -105,13 +66,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("xlsx 格式必须用 -o 指定输出文件", field="--output")
     cases: list[CaseRecord] = []
     bad = 0
-    for path in args.cases:
-        for item in read_cases(path):
-            if isinstance(item, str):
-                sys.stderr.write(f"termination：{item}\n")
-                bad += 1
-            else:
-                cases.append(item)
+    for item in read_items(args.cases):
+        if item.record is None:
+            sys.stderr.write(problem_lines(f"termination：{item.source}", item.problems))
+            bad += 1
+        else:
+            sys.stderr.write(problem_lines(f"termination：{item.source}", item.warnings, warning=True))
+            cases.append(item.record)
     if not cases and bad == 0:
         raise InputError("没有找到案件记录", field="CASES")
     report = build_calendar(

@@ -18,7 +18,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     """Arguments of ``termination render``."""
     from termination.io import iso_date
 
-    p.add_argument("case", type=Path, metavar="CASE", help="案件 JSON 文件")
+    p.add_argument("case", type=Path, metavar="CASE",
+                   help="案件文件（.json，或只有一件案件的 .jsonl；编码 UTF-8、UTF-16 或 GB18030）")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="输出目录（不存在时自动创建）")
     p.add_argument("--draft", action="store_true", help="生成草稿：每页标注“草稿”，缺项就地标出并在文末列明")
     p.add_argument("--only", metavar="LIST",
@@ -49,12 +50,21 @@ def _write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Check, render, write; print the written paths."""
+    from termination.cli import problem_lines
     from termination.decide import check
-    from termination.io import load_case
+    from termination.errors import CaseFileError
+    from termination.io import read_items
     from termination.render import render_documents
 
     only = args.only.split(",") if args.only is not None else None
-    case = load_case(args.case)
+    items = list(read_items([args.case]))
+    if len(items) != 1:
+        raise InputError(f"有 {len(items)} 件案件，render 每次只生成一件案件的文书", field=str(args.case))
+    [item] = items
+    if item.record is None:
+        raise CaseFileError(item.problems[0].message, field=item.problems[0].field, problems=item.problems)
+    sys.stderr.write(problem_lines(str(args.case), item.warnings, warning=True))
+    case = item.record
     decision = check(case, as_of=args.as_of)
     try:
         files = render_documents(case, decision, draft=args.draft, only=only, fmt=args.format)

@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from termination.errors import CaseFileError, InputError
 from termination.review import evaluate
 from termination.review.figures import Aggregator, ReviewSummary, StratumFigures
-from termination.review.inputs import Stratify, iter_lines, read_at
+from termination.review.inputs import Stratify, as_jsonl, iter_lines, read_at
 from termination.review.sampling import Selector, allocate, total_size
 
 T = TypeVar("T")
@@ -190,8 +190,8 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
     err = stderr or sys.stderr
     hook = on_result or HOOK
     path = Path(path)
-    if not path.is_file():
-        raise CaseFileError("文件不存在或不是普通文件", field=str(path))
+    if not path.exists():
+        raise CaseFileError("文件或目录不存在", field=str(path))
     if outdir is not None:  # fail before the batch, not after it
         try:
             outdir.mkdir(parents=True, exist_ok=True)
@@ -200,7 +200,8 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
         if not os.access(outdir, os.W_OK):
             raise InputError("报告目录不可写", field=str(outdir))
     show = options.progress if options.progress is not None else err.isatty()
-    base = path.resolve().parent
+    base = path.resolve() if path.is_dir() else path.resolve().parent  # where relative ruling paths start
+    source = path
     seed = options.seed
     if options.sampling and seed is None:
         import secrets
@@ -215,6 +216,11 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
     runner: _Runner | None = None
     spool_dir = tempfile.TemporaryDirectory(prefix="termination-review-")
     try:
+        path, unreadable = as_jsonl(path, Path(spool_dir.name))  # a folder, an array, UTF-16 … as JSON Lines
+        lines += len(unreadable)
+        for number, message in unreadable:
+            agg.add_error(number, message)
+            err.write(message + "\n")
         runner = _Runner(options, base)
         spool_path = Path(spool_dir.name) / "cases.jsonl"
         with spool_path.open("w", encoding="utf-8") as spool:
@@ -275,7 +281,7 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
         if not options.sampling:  # every valid case is drawn and reviewed
             population = drawn = agg.total.passed + agg.total.failed + agg.total.pending
         summary = agg.summary(
-            input=str(path), generated_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+            input=str(source), generated_at=datetime.now().astimezone().isoformat(timespec="seconds"),
             sample=options.sample, rate=options.rate, seed=seed if options.sampling else None,
             stratify=options.stratify, lines=lines, population=population, strata=strata, drawn=drawn,
         )

@@ -17,9 +17,9 @@ from termination.errors import InputError
 if TYPE_CHECKING:
     from termination.review.figures import ReviewSummary
 
-EPILOG = """输入：每行一个已结终本案件（JSONL）——案件数据对象，或
-  {"case": {…案件数据…}, "ruling": "裁定书.txt|.docx（相对 JSONL 文件所在目录）",
-   "judge": "承办人", "closed_on": "YYYY-MM-DD"}
+EPILOG = """输入：已结终本案件，每件为案件数据对象，或
+  {"case": {…案件数据…}, "ruling": "裁定书.txt 或 .docx（相对输入文件所在目录）", "judge": "承办人", "closed_on": "YYYY-MM-DD"}
+  可为 JSONL（每行一件）、JSON 数组、单个案件文件或包含这些文件的目录；编码 UTF-8、UTF-16 或 GB18030。
 合格：终本条件（阻却性及系统校验规则）均符合、裁定书无问题、案件数据与裁定书一致；
 待补充案件计入不合格数。
 分层抽样按各层案件数比例分配样本，取整采用最大余数法。
@@ -62,7 +62,8 @@ def _fraction(label: str, *, closed: bool) -> type:
 def configure(p: argparse.ArgumentParser) -> None:
     """Arguments of ``termination review``."""
     p.epilog = EPILOG
-    p.add_argument("cases", nargs="?", type=Path, metavar="CASES.jsonl", help="已结终本案件（JSONL，每行一件）")
+    p.add_argument("cases", nargs="?", type=Path, metavar="CASES.jsonl",
+                   help="已结终本案件：JSONL（每行一件）、JSON 文件或目录")
     size = p.add_mutually_exclusive_group()
     size.add_argument("--sample", type=_positive_int, metavar="N", help="抽查件数")
     size.add_argument("--rate", type=_fraction("抽查比例", closed=True), metavar="R", help="抽查比例，如 0.1")

@@ -69,6 +69,12 @@ class CaseResult(_Model):
     defects: list[Defect]
 
 
+def _all(exc: InputError) -> str:
+    """Every problem of a bad line, on one line."""
+    problems = getattr(exc, "problems", ())
+    return "；".join(str(p) for p in problems) if len(problems) > 1 else str(exc)
+
+
 # ---------------------------------------------------------------- worker state
 
 _BASE = Path(".")
@@ -91,7 +97,7 @@ def screen(task: tuple[int, int, bytes]) -> tuple[int, int, str | None, str | No
     try:
         item = parse_line(raw)
     except InputError as exc:
-        return number, offset, None, f"第{number}行：{exc}"
+        return number, offset, None, f"第{number}行：{_all(exc)}"
     path = item.ruling_path(_BASE)
     if path is not None and not path.is_file():
         return number, offset, None, f"第{number}行：裁定书文件“{path}”不存在"
@@ -105,7 +111,7 @@ def review_task(task: tuple[int, int, bytes]) -> tuple[int, dict[str, Any] | Non
         item = parse_line(raw)
         result = review_case(item, number, _BASE)
     except InputError as exc:
-        return number, None, f"第{number}行：{exc}"
+        return number, None, f"第{number}行：{_all(exc)}"
     except TerminationError as exc:
         return number, None, f"第{number}行：无法评查（{exc}）"
     except Exception as exc:  # a defect of ours must not stop a batch of 100,000 cases

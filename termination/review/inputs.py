@@ -10,12 +10,16 @@ Each non-blank line is one closed 终本 case, either a bare case record (the ob
      "closed_on": "2024-06-30"}          # optional: 结案日期 (not earlier than the ruling)
 
 Line numbers are 1-based physical lines of the file; blank lines are skipped, not counted.
+Each line is decoded on its own (UTF-8, else GB18030) and validated by :mod:`termination.io`
+like every other input. Inputs that are not line-oriented (a folder, a JSON array, a
+pretty-printed case, UTF-16) are first rewritten as UTF-8 JSON Lines by :func:`as_jsonl`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -25,7 +29,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from termination import glossary
 from termination.case import CaseRecord
 from termination.errors import CaseFileError
-from termination.io import describe
+from termination.io import (
+    case_files,
+    decode,
+    detect_encoding,
+    ime_hint,
+    parse_json,
+    problems_of,
+    read_bytes,
+    unwrap,
+    validate,
+)
 
 Stratify = Literal["court", "judge", "month"]
 STRATIFY_LABEL: Mapping[str, str] = glossary.terms("review_strata")
@@ -82,26 +96,89 @@ def parse_line(raw: bytes) -> ReviewInput:
     """Validate one JSONL line.
 
     Raises:
-        CaseFileError: one Chinese line naming the field (``case.claim.amount_due`` …).
+        CaseFileError: every problem of the line (``.problems``), each naming the field
+            (``claim.amount_due`` for a bare record, ``case.claim.amount_due`` in a wrapper).
     """
+    text = decode(raw.strip(), what="该行")
     try:
-        data: Any = json.loads(raw.decode("utf-8").strip())
-    except UnicodeDecodeError:
-        raise CaseFileError("不是 UTF-8 编码的文本") from None
+        data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CaseFileError(f"不是有效的 JSON（第{exc.colno}列：{exc.msg}）") from None
+        raise CaseFileError(f"不是有效的 JSON：第{exc.colno}列附近有语法错误{ime_hint(text, exc.pos)}") from None
+    except (ValueError, RecursionError):
+        raise CaseFileError("JSON 嵌套层数过深或数字过长") from None
     if not isinstance(data, dict):
-        raise CaseFileError("每行应为一个 JSON 对象（案件数据，或含 case 字段的对象）")
-    bare = "case" not in data
-    if bare:
-        data = {"case": data}  # a bare case record
+        raise CaseFileError("每行应为一个 JSON 对象（案件数据，或含 case 字段的对象）", field="案件")
+    wrapped = "case" in data
+    case, extra = unwrap(data)
     try:
-        return ReviewInput.model_validate(data)
+        record, _warnings = validate(case)
+    except CaseFileError as exc:
+        if not wrapped:
+            raise
+        problems = tuple(replace(p, field=f"case.{p.field}") for p in exc.problems)
+        raise CaseFileError(problems[0].message, field=problems[0].field, problems=problems) from None
+    try:
+        return ReviewInput.model_validate({"case": record, **extra})
     except ValidationError as exc:
-        field, msg = describe(exc)
-        if bare and field.startswith("case."):
-            field = field[len("case."):]
-        raise CaseFileError(msg, field=field) from None
+        problems = problems_of(exc)
+        raise CaseFileError(problems[0].message, field=problems[0].field, problems=problems) from None
+
+
+def _is_jsonl(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is line-oriented JSON in UTF-8 or GB18030."""
+    encoding = detect_encoding(head[: head.rfind(b"\n") + 1] or head)
+    if encoding not in ("utf-8", "utf-8-sig", "gb18030"):
+        return False
+    for raw in head.split(b"\n"):
+        if raw.strip():
+            try:
+                return isinstance(json.loads(decode(raw.strip().removeprefix(b"\xef\xbb\xbf"))), dict)
+            except (ValueError, RecursionError, CaseFileError):
+                return False
+    return False
+
+
+def as_jsonl(path: Path, workdir: Path) -> tuple[Path, list[tuple[int, str]]]:
+    """The review input as JSON Lines: ``path`` itself when it is, else a UTF-8 rewrite in ``workdir``.
+
+    A folder is read file by file (sorted by name); each case of a JSON array or object becomes
+    one line, numbered in that order. Returns the file to stream and the problems met while
+    rewriting, as ``(line number, message)``: a document that cannot be read at all.
+    """
+    if path.is_file():
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+            if not head.strip() or _is_jsonl(head):  # an empty file holds no case: said by the caller
+                return path, []
+    files = case_files(path) if path.is_dir() else [path]
+    out = workdir / "input.jsonl"
+    problems: list[tuple[int, str]] = []
+    number = 0
+    with out.open("w", encoding="utf-8") as sink:
+        for f in files:
+            where = f.name if path.is_dir() else ""
+            doc = None
+            try:
+                text = decode(read_bytes(f))
+                try:
+                    doc: Any = parse_json(text)
+                    elements = doc if isinstance(doc, list) else [doc]
+                except CaseFileError:
+                    elements = [ln.strip() for ln in text.splitlines() if ln.strip()]  # JSON Lines, as text
+                    if not elements or not _is_jsonl(elements[0].encode("utf-8")):
+                        raise
+            except CaseFileError as exc:
+                number += 1
+                sink.write("\n")  # keeps the numbering: this case is reported, not reviewed
+                problems.append((number, f"{where}：{exc}" if where else str(exc)))
+                continue
+            for element in elements:
+                number += 1
+                sink.write((element if isinstance(element, str) and doc is None else
+                            json.dumps(element, ensure_ascii=False)) + "\n")
+    if path.is_dir() and not files:
+        raise CaseFileError("目录中没有案件文件（.json 或 .jsonl）", field=str(path))
+    return out, problems
 
 
 def iter_lines(path: Path) -> Iterator[tuple[int, int, bytes]]:

@@ -47,7 +47,7 @@ from termination.errors import (
     NotReadyError,
     RulingFileError,
 )
-from termination.io import load_case
+from termination.io import decode, parse_document, parse_json, unwrap, validate
 from termination.service.middleware import RequestMiddleware
 from termination.service.problems import (
     HttpProblem,
@@ -137,23 +137,17 @@ def _parse_date(value: str | None, name: str, *, required: bool = False) -> date
 
 
 def _parse_case(body: bytes) -> CaseRecord:
-    """The case record in a request body; 400 if it is not JSON at all, 422 if it is not a valid case."""
+    """The case record in a request body (as :mod:`termination.io` reads a case file: UTF-8,
+    UTF-16 or GB18030; a bare record or a ``{"case": …}`` wrapper): 400 if it is not JSON at
+    all, 422 with every problem (``errors``) if it is not a valid case."""
     try:
-        data = json.loads(body)
-    except RecursionError:
-        raise HttpProblem("invalid-json", "案件：JSON 嵌套层数过多", field="案件") from None
-    except ValueError:
-        try:  # the command line's message for the same bytes
-            load_case(body)
-        except CaseFileError as exc:
-            raise HttpProblem("invalid-json", str(exc), field=exc.field) from None
-        except Exception:  # noqa: BLE001 — e.g. an integer literal too long to convert
-            pass
-        raise HttpProblem("invalid-json", "案件：不是有效的 JSON", field="案件") from None
-    try:
-        return load_case(data if isinstance(data, dict) else body)  # not an object: the CLI's message
+        data = parse_json(decode(body, what="请求体"))
     except CaseFileError as exc:
-        raise HttpProblem("invalid-case", str(exc), field=exc.field) from None
+        raise HttpProblem("invalid-json", str(exc), field=exc.field) from None
+    try:
+        return validate(unwrap(data)[0])[0]
+    except CaseFileError as exc:
+        raise HttpProblem("invalid-case", str(exc), field=exc.field, errors=exc.problems) from None
     except RecursionError:
         raise HttpProblem("invalid-case", "案件：数据嵌套层数过多", field="案件") from None
 
@@ -165,36 +159,20 @@ async def _read_case(request: Request) -> CaseRecord:
 
 
 def _parse_cases(body: bytes) -> list[CaseRecord]:
-    """Several case records: a JSON array, or JSON Lines; each problem names the item (第N项)."""
-    text = body.strip()
-    if text.startswith(b"["):
-        try:
-            items = json.loads(text)
-        except (ValueError, RecursionError):
-            raise HttpProblem("invalid-json", "案件列表：不是有效的 JSON 数组", field="案件") from None
-        if not isinstance(items, list):
-            raise HttpProblem("invalid-json", "案件列表：不是有效的 JSON 数组", field="案件")
-        chunks: list[Any] = items  # validated as parsed: no second encoding (a lone surrogate cannot be encoded)
-    else:
-        chunks = [line for line in text.splitlines() if line.strip()]
-    records: list[CaseRecord] = []
-    for n, chunk in enumerate(chunks, start=1):
-        try:
-            records.append(_parse_case(chunk) if isinstance(chunk, bytes) else _validate_item(chunk))
-        except HttpProblem as exc:
-            exc.detail = f"第{n}项：{exc.detail}"
-            raise
-    return records
+    """Several case records: a JSON array, or JSON Lines (bare records or ``{"case": …}`` lines);
+    each problem names the item (第N项)."""
+    items = list(parse_document(body, ""))
+    if len(items) == 1 and items[0].record is None and items[0].line is None:
+        problem = items[0].problems[0]  # the body as a whole is not JSON (or not an object)
+        kind = "invalid-json" if problem.field == "案件" and "JSON" in problem.message else "invalid-case"
+        raise HttpProblem(kind, f"案件列表：{problem}", field=problem.field or "案件")
+    for n, item in enumerate(items, start=1):
+        if item.record is None:
+            problem = item.problems[0]
+            kind = "invalid-json" if "不是有效的 JSON" in problem.message else "invalid-case"
+            raise HttpProblem(kind, f"第{n}项：{problem}", field=problem.field, errors=item.problems)
+    return [item.record for item in items if item.record is not None]
 
-
-def _validate_item(item: Any) -> CaseRecord:
-    """One already parsed item of a JSON array of cases."""
-    if not isinstance(item, dict):
-        raise HttpProblem("invalid-case", "案件：案件数据应为 JSON 对象", field="案件")
-    try:
-        return load_case(item)
-    except CaseFileError as exc:
-        raise HttpProblem("invalid-case", str(exc), field=exc.field) from None
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]*")
@@ -469,7 +447,7 @@ def _request_id(request: Request) -> str:
 async def _on_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HttpProblem)
     return problem_response(exc.kind, exc.detail, request_id=_request_id(request), field=exc.field,
-                            missing=exc.missing, headers=exc.headers)
+                            missing=exc.missing, headers=exc.headers, errors=exc.errors)
 
 
 async def _on_termination_error(request: Request, exc: Exception) -> Response:

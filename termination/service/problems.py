@@ -9,6 +9,7 @@ one-line message the command line prints), the ``field`` path when known, and th
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -50,21 +51,33 @@ class ProblemDetails(BaseModel):
     field: str | None = Field(None, description="出错字段的路径，如 claim.amount_due")
     request_id: str = Field(description="请求编号（同 X-Request-ID 响应头，日志按此检索）")
     missing: list[str] | None = Field(None, description="仅 not-ready：终本前尚需完成的事项")
+    errors: list[FieldProblem] | None = Field(None, description="仅 invalid-case：案件数据的每一处问题")
+
+
+class FieldProblem(BaseModel):
+    """One problem of a case record: the field, its Chinese name, what is expected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    field: str = Field(description="字段路径，如 claim.amount_due")
+    label: str = Field(description="字段的中文名称，如 执行债权·执行标的金额（未知字段为空）")
+    message: str = Field(description="中文说明：应当是什么")
 
 
 class HttpProblem(Exception):
     """Raised by a route to answer with a problem document of ``kind``."""
 
     def __init__(self, kind: str, detail: str, *, field: str | None = None, missing: list[str] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, errors: Sequence[Any] | None = None) -> None:
         super().__init__(detail)
         self.kind, self.detail, self.field, self.missing = kind, detail, field, missing
         self.headers = headers or {}
+        self.errors = [{"field": p.field, "label": p.label, "message": p.message} for p in errors or ()] or None
 
 
 def problem_body(kind: str, detail: str, *, request_id: str, field: str | None = None,
-                 missing: list[str] | None = None) -> dict[str, Any]:
-    """The JSON object of a problem document (``missing`` only when given)."""
+                 missing: list[str] | None = None, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The JSON object of a problem document (``missing`` and ``errors`` only when given)."""
     status, title = KINDS[kind]
     body: dict[str, Any] = {  # detail and field may quote a key of the request: printable, encodable
         "type": TYPE_BASE + kind, "title": title, "status": status, "detail": escape_controls(detail),
@@ -72,13 +85,16 @@ def problem_body(kind: str, detail: str, *, request_id: str, field: str | None =
     }
     if missing is not None:
         body["missing"] = missing
+    if errors:
+        body["errors"] = errors
     return body
 
 
 def problem_response(kind: str, detail: str, *, request_id: str, field: str | None = None,
-                     missing: list[str] | None = None, headers: dict[str, str] | None = None) -> Response:
+                     missing: list[str] | None = None, headers: dict[str, str] | None = None,
+                     errors: list[dict[str, str]] | None = None) -> Response:
     """A complete ``application/problem+json`` response."""
-    body = problem_body(kind, detail, request_id=request_id, field=field, missing=missing)
+    body = problem_body(kind, detail, request_id=request_id, field=field, missing=missing, errors=errors)
     return Response(
         json.dumps(body, ensure_ascii=False).encode("utf-8"),
         status_code=body["status"],

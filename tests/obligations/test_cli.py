@@ -180,4 +180,4 @@ def test_filters_and_single_json_file(capsys: pytest.CaptureFixture[str]) -> Non
 def test_missing_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["calendar", str(tmp_path / "nope.jsonl"), "--as-of", AS_OF])
     assert code == 2
-    assert "无法读取文件" in capsys.readouterr().err
+    assert "nope.jsonl：文件不存在" in capsys.readouterr().err

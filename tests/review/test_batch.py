@@ -169,7 +169,7 @@ def test_bad_input_is_reported_counted_and_skipped(write_jsonl: Writer, tmp_path
         lines = [ln for ln in lines if not ln.startswith("随机种子")]
     assert len(lines) == 4, err
     assert lines[0].startswith("第2行：") and "JSON" in lines[0]
-    assert lines[1].startswith("第3行：filing_date")
+    assert lines[1].startswith("第3行：立案日期（filing_date）：")
     assert lines[2].startswith("第4行：") and "missing.txt" in lines[2] and "不存在" in lines[2]
     assert lines[3].startswith("第5行：") and "broken.docx" in lines[3] and ".docx" in lines[3]
     assert summary.input_errors == 4

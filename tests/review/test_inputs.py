@@ -74,7 +74,7 @@ def test_closed_before_ruling() -> None:
 
 
 @pytest.mark.parametrize(("raw", "fragment"), [(b"{oops\n", "不是有效的 JSON"), (b"[1, 2]\n", "JSON 对象"),
-                                               (b"\xff\xfe\n", "UTF-8")])
+                                               (b"\x80\n", "UTF-8")])
 def test_malformed_lines(raw: bytes, fragment: str) -> None:
     with pytest.raises(CaseFileError) as err:
         parse_line(raw)

@@ -52,7 +52,7 @@ def test_filter_by_court(client: TestClient) -> None:
 
 def test_bad_item_is_named_and_as_of_is_required(client: TestClient) -> None:
     bad = client.post(f"/v1/calendar?as_of={AS_OF}", content=b'[{"court": 1}]')
-    assert bad.status_code == 422 and bad.json()["detail"].startswith("第1项：court")
+    assert bad.status_code == 422 and bad.json()["detail"].startswith("第1项：执行法院（court）：")
     assert client.post("/v1/calendar", content=b"[]").status_code == 422
     broken = client.post(f"/v1/calendar?as_of={AS_OF}", content=b"[{")
     assert broken.status_code == 400 and broken.headers["content-type"].startswith("application/problem+json")
