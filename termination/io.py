@@ -70,9 +70,9 @@ _MESSAGES: dict[str, str] = {
     "greater_than_equal": "不得小于 {ge}",
     "greater_than": "应大于 {gt}",
     "less_than_equal": "不得大于 {le}",
-    "string_too_long": "不得超过 {max_length} 个字",
+    "string_too_long": "最多 {max_length} 个字符",
     "too_short": "至少需要 {min_length} 项",
-    "too_long": "不得超过 {max_length} 项",
+    "too_long": "最多 {max_length} 项",
     "union_tag_invalid": "kind 应为 person（自然人）或 organisation（组织）",
     "union_tag_not_found": "缺少 kind 字段（person 自然人或 organisation 组织）",
 }

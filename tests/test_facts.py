@@ -244,7 +244,7 @@ def test_sanction_for_breaching_the_restriction_makes_a_ground_5_respondent_elig
 def test_listings_before_may_2017_are_judged_by_the_old_rules() -> None:
     # a 2017 case: the listing of 2017-04-20 predates 失信规定（2017修正）; period and service rules do not apply
     record = case(
-        filing_date="2017-01-09", application_received_on="2017-01-06",
+        filing_date="2017-01-09", application_received_on="2017-01-06", case_number="（2017）京0105执12345号",
         respondents__0__party__birth_date="1999-06-01",
         measures__dishonest_listings=[{"respondent": "R1", "ground": 2, "decided_on": "2017-04-20"}],
         termination__proposed_date="2017-06-30",
@@ -252,7 +252,8 @@ def test_listings_before_may_2017_are_judged_by_the_old_rules() -> None:
     f = facts(record)
     assert (f["minor_listings"], f["listings_unserved"], f["listings_bad_period"]) == (0, 0, 0)
     later = case(
-        filing_date="2017-01-09", respondents__0__party__birth_date="1999-06-01",
+        filing_date="2017-01-09", application_received_on="2017-01-06", case_number="（2017）京0105执12345号",
+        respondents__0__party__birth_date="1999-06-01",
         measures__dishonest_listings=[{"respondent": "R1", "ground": 2, "decided_on": "2017-05-02"}],
         termination__proposed_date="2017-06-30",
     )

@@ -30,7 +30,11 @@ def load(path: Path = CASE01) -> dict[str, Any]:
 def shift_dates(data: Any, days: int) -> Any:
     """A copy of a case dict with every ISO date moved by ``days`` (intervals unchanged)."""
     if isinstance(data, dict):
-        return {k: shift_dates(v, days) for k, v in data.items()}
+        out = {k: shift_dates(v, days) for k, v in data.items()}
+        if isinstance(out.get("case_number"), str) and isinstance(out.get("filing_date"), str):
+            # 案号规定第二条: the number's year is the year the case was filed
+            out["case_number"] = re.sub(r"^（\d{4}）", f"（{out['filing_date'][:4]}）", out["case_number"])
+        return out
     if isinstance(data, list):
         return [shift_dates(v, days) for v in data]
     if isinstance(data, str) and _ISO.match(data):
