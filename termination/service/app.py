@@ -38,6 +38,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
 from termination import __version__, api, limits, paths
+from termination.analysis.models import RulingAnalysis
 from termination.case import SCHEMA_VERSION, CaseRecord
 from termination.decision import DECISION_VERSION, Decision
 from termination.errors import (
@@ -46,15 +47,20 @@ from termination.errors import (
     InputError,
     NotReadyError,
     RulingFileError,
+    escape_controls,
 )
 from termination.io import decode, parse_document, parse_json, unwrap, validate
+from termination.obligations.models import CalendarReport
 from termination.service.middleware import RequestMiddleware
 from termination.service.problems import (
     HttpProblem,
     ProblemDetails,
+    missing_steps,
+    missing_values,
     openapi_responses,
     problem_response,
 )
+from termination.service.responses import BINARY, CASE_SCHEMA, TEXT, Health, RuleEntry
 
 T = TypeVar("T")
 
@@ -232,8 +238,23 @@ AS_OF = Query(None, description="评估日期 YYYY-MM-DD（默认：拟终本日
 CASE_PROBLEMS = ("invalid-json", "unauthorized", "payload-too-large", "invalid-case", "invalid-parameter",
                  "calendar-not-covered", "internal-error", "timeout")
 
+def reject_unknown_query(request: Request) -> None:
+    """422 for a query parameter the route does not declare: a typo (``asof=``) must not be
+    silently ignored, since it would change the answer (the date a case is judged on)."""
+    def names(dependant: Any) -> set[str]:  # the route's own query parameters and its dependencies'
+        return {p.alias for p in dependant.query_params}.union(*(names(d) for d in dependant.dependencies))
+
+    declared = getattr(request.scope.get("route"), "dependant", None)
+    allowed = names(declared) if declared is not None else set()
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        name = escape_controls(unknown[0][:40])
+        known = "、".join(sorted(allowed)) or "无"
+        raise HttpProblem("invalid-parameter", f"{name}：未知的查询参数（本接口可用：{known}）", field=name)
+
+
 v1 = APIRouter(prefix="/v1")
-guarded = APIRouter(dependencies=[Depends(require_token)])
+guarded = APIRouter(dependencies=[Depends(require_token), Depends(reject_unknown_query)])
 
 
 @guarded.post(
@@ -258,7 +279,9 @@ async def post_check(request: Request, as_of: str | None = AS_OF) -> Response:
     description="只生成一份文书时返回 .docx，否则返回 zip。案件不符合终本条件且未要求草稿时返回 409，列出尚需完成的事项。",
     response_class=Response,
     responses={
-        200: {"description": "文书", "content": {DOCX: {}, "application/zip": {}}},
+        200: {"description": "文书：一份时为该文书（docx 或 text/plain），多份时为 zip",
+              "content": {DOCX: {"schema": BINARY}, "application/zip": {"schema": BINARY},
+                          "text/plain": {"schema": TEXT}}},
         **openapi_responses(*CASE_PROBLEMS, "not-ready"),
     },
     openapi_extra=CASE_BODY,
@@ -274,11 +297,16 @@ async def post_render(
     day = _parse_date(as_of, "as_of")
     names = only.split(",") if only else None
     record = await _read_case(request)
+    decision = await _offload(api.check, record, as_of=day)
+    refusal = "案件尚不符合终本条件，未生成正式文书（可加参数 draft=true 生成标注缺项的草稿）"
+    if not decision.ready and not draft:  # the same refusal as the command line, with the HTTP way out
+        raise HttpProblem("not-ready", refusal, missing=missing_steps(decision))
+    from termination.render import render_documents  # templates and python-docx: only now
+
     try:
-        files = await _offload(api.render, record, as_of=day, draft=draft, only=names, fmt=format)
-    except NotReadyError as exc:  # the same refusal as the command line, with the HTTP way out
-        raise HttpProblem("not-ready", "案件尚不符合终本条件，未生成正式文书（可加参数 draft=true 生成标注缺项的草稿）",
-                          missing=exc.missing) from None
+        files = await _offload(render_documents, record, decision, draft=draft, only=names, fmt=format)
+    except NotReadyError as exc:  # a final document lacks a value the record does not hold
+        raise HttpProblem("not-ready", str(exc), missing=missing_values(exc.missing)) from None
     if len(files) == 1:
         [(name, data)] = files.items()
         media = DOCX if format == "docx" else "text/plain; charset=utf-8"
@@ -291,12 +319,14 @@ async def post_render(
 @guarded.post(
     "/analyze",
     summary="分析已公开的终本裁定书",
-    description="请求体为裁定书文本（text/plain），或以 multipart/form-data 上传字段 file（.docx 或 .txt）。",
-    responses={200: {"description": "分析结果（与 termination analyze --format json 相同）"},
+    description="请求体为裁定书文本（text/plain）、.docx 文件本身（Content-Type 为 .docx 的媒体类型），"
+    "或以 multipart/form-data 上传字段 file（.docx 或 .txt）。",
+    responses={200: {"description": "分析结果（与 termination analyze --format json 相同）", "model": RulingAnalysis},
                **openapi_responses("invalid-form", "unauthorized", "payload-too-large", "unsupported-media-type",
-                                   "invalid-ruling", "internal-error", "timeout")},
+                                   "invalid-ruling", "invalid-parameter", "internal-error", "timeout")},
     openapi_extra={"requestBody": {"required": True, "content": {
         "text/plain": {"schema": {"type": "string"}},
+        DOCX: {"schema": BINARY},
         "multipart/form-data": {"schema": {"type": "object", "required": ["file"],
                                            "properties": {"file": {"type": "string", "format": "binary"}}}},
     }}},
@@ -336,7 +366,9 @@ async def post_analyze(request: Request) -> JSONResponse:
     "`termination calendar --format json|ics|xlsx` 相同。",
     response_class=Response,
     responses={
-        200: {"description": "日历", "content": {"application/json": {}, "text/calendar": {}, XLSX: {}}},
+        200: {"description": "日历（format=json、ics 或 xlsx）", "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/CalendarReport"}},
+            "text/calendar": {"schema": TEXT}, XLSX: {"schema": BINARY}}},
         **openapi_responses(*CASE_PROBLEMS),
     },
     openapi_extra={"requestBody": {"required": True, "content": {
@@ -371,6 +403,7 @@ async def post_calendar(
     "/rules",
     summary="某日有效的规则及其法律依据",
     description="与 `termination rules --on DATE --format json` 相同。",
+    response_model=list[RuleEntry],
     responses=openapi_responses("unauthorized", "invalid-parameter", "internal-error", "timeout"),
 )
 async def get_rules(
@@ -383,7 +416,8 @@ async def get_rules(
 @guarded.get(
     "/schema/case",
     summary="案件数据的 JSON Schema",
-    responses=openapi_responses("unauthorized", "internal-error"),
+    responses={200: {"description": "JSON Schema", "content": {"application/json": {"schema": CASE_SCHEMA}}},
+               **openapi_responses("unauthorized", "invalid-parameter", "internal-error")},
 )
 async def get_case_schema() -> JSONResponse:
     """GET /v1/schema/case."""
@@ -413,8 +447,10 @@ def _health_checks() -> dict[str, str]:
     return checks
 
 
-@v1.get("/health", summary="服务状态（无需令牌）",
-        responses={503: {"description": "规则或文书模板无法加载（checks 指明哪一项）"}})
+@v1.get("/health", summary="服务状态（无需令牌）", dependencies=[Depends(reject_unknown_query)],
+        response_model=Health,
+        responses={503: {"description": "规则或文书模板无法加载（checks 指明哪一项）", "model": Health},
+                   **openapi_responses("invalid-parameter")})
 async def get_health() -> Response:
     """GET /v1/health: versions, the years the holiday calendar covers, and whether rules and templates load."""
     from termination.periods import calendar_coverage
@@ -538,13 +574,15 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
         doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         _, extra = models_json_schema(
-            [(CaseRecord, "validation"), (ProblemDetails, "serialization")],
+            [(CaseRecord, "validation"), (ProblemDetails, "serialization"), (CalendarReport, "serialization")],
             ref_template="#/components/schemas/{model}",
         )
         schemas = doc.setdefault("components", {}).setdefault("schemas", {})
         for name, schema in extra.get("$defs", {}).items():
-            if name in schemas and schemas[name] != schema:
-                raise RuntimeError(f"OpenAPI component name clash: {name}")
+            if name in schemas:  # FastAPI's rendering of the same model (a response) is kept
+                if schemas[name].get("description") != schema.get("description"):
+                    raise RuntimeError(f"OpenAPI component name clash: {name}")
+                continue
             schemas[name] = schema
         app.openapi_schema = doc
     return app.openapi_schema

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
+
+from termination.decision import Citation, Decision
 
 from termination.errors import escape_controls
 
@@ -50,8 +52,21 @@ class ProblemDetails(BaseModel):
     detail: str = Field(description="中文说明（与命令行的错误信息一致）")
     field: str | None = Field(None, description="出错字段的路径，如 claim.amount_due")
     request_id: str = Field(description="请求编号（同 X-Request-ID 响应头，日志按此检索）")
-    missing: list[str] | None = Field(None, description="仅 not-ready：终本前尚需完成的事项")
+    missing: list[MissingStep] | None = Field(None, description="仅 not-ready：终本前尚需完成的事项，每项一条规则")
     errors: list[FieldProblem] | None = Field(None, description="仅 invalid-case：案件数据的每一处问题")
+
+
+class MissingStep(BaseModel):
+    """One step still to take before a final ruling: the rule that is not satisfied and how to cure it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str | None = Field(description="规则代码，如 C01；文书缺少必要内容时为空")
+    title: str = Field(description="规则标题，或文书缺少的内容")
+    status: Literal["violated", "unknown"] = Field(description="violated 不符合；unknown 待补充")
+    message: str = Field(description="结论说明")
+    remedy: str | None = Field(None, description="补正措施")
+    citations: list[Citation] = Field(description="法律依据")
 
 
 class FieldProblem(BaseModel):
@@ -67,7 +82,8 @@ class FieldProblem(BaseModel):
 class HttpProblem(Exception):
     """Raised by a route to answer with a problem document of ``kind``."""
 
-    def __init__(self, kind: str, detail: str, *, field: str | None = None, missing: list[str] | None = None,
+    def __init__(self, kind: str, detail: str, *, field: str | None = None,
+                 missing: list[dict[str, Any]] | None = None,
                  headers: dict[str, str] | None = None, errors: Sequence[Any] | None = None) -> None:
         super().__init__(detail)
         self.kind, self.detail, self.field, self.missing = kind, detail, field, missing
@@ -76,7 +92,7 @@ class HttpProblem(Exception):
 
 
 def problem_body(kind: str, detail: str, *, request_id: str, field: str | None = None,
-                 missing: list[str] | None = None, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
+                 missing: list[dict[str, Any]] | None = None, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """The JSON object of a problem document (``missing`` and ``errors`` only when given)."""
     status, title = KINDS[kind]
     body: dict[str, Any] = {  # detail and field may quote a key of the request: printable, encodable
@@ -91,7 +107,7 @@ def problem_body(kind: str, detail: str, *, request_id: str, field: str | None =
 
 
 def problem_response(kind: str, detail: str, *, request_id: str, field: str | None = None,
-                     missing: list[str] | None = None, headers: dict[str, str] | None = None,
+                     missing: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None,
                      errors: list[dict[str, str]] | None = None) -> Response:
     """A complete ``application/problem+json`` response."""
     body = problem_body(kind, detail, request_id=request_id, field=field, missing=missing, errors=errors)
@@ -115,3 +131,18 @@ def openapi_responses(*kinds: str) -> dict[int | str, dict[str, Any]]:
         }
         for status, names in sorted(by_status.items())
     }
+
+
+def missing_steps(decision: Decision) -> list[dict[str, Any]]:
+    """The 409's ``missing``: every finding that blocks a final ruling, structured."""
+    return [
+        {"rule": f.rule, "title": f.title, "status": f.status, "message": f.message, "remedy": f.remedy,
+         "citations": [c.model_dump(mode="json") for c in f.citations]}
+        for f in decision.findings if f.blocks
+    ]
+
+
+def missing_values(labels: Sequence[str]) -> list[dict[str, Any]]:
+    """The 409's ``missing`` when a final document lacks a value the record does not hold."""
+    return [{"rule": None, "title": label, "status": "unknown", "message": f"文书缺少必要内容：{label}",
+             "remedy": f"在案件数据中补充{label}", "citations": []} for label in labels]

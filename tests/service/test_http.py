@@ -218,7 +218,13 @@ def test_schema_route_is_the_pinned_case_schema(client: TestClient) -> None:
 def test_render_not_ready_is_409_listing_the_missing_steps(client: TestClient) -> None:
     body = assert_problem(client.post("/v1/render", content=CASE_08.read_bytes()), 409, "not-ready")
     blocking = api.check(CASE_08).blocking_rules
-    assert [line.split(" ")[0] for line in body["missing"]] == blocking
+    decision = api.check(CASE_08)
+    assert [step["rule"] for step in body["missing"]] == blocking
+    for step in body["missing"]:
+        finding = decision.finding(step["rule"])
+        assert (step["title"], step["status"], step["message"], step["remedy"]) == \
+            (finding.title, finding.status, finding.message, finding.remedy)
+        assert [c["text"] for c in step["citations"]] == [c.text for c in finding.citations]
 
 
 def test_analyze_text_plain_upload_and_docx_agree(client: TestClient, tmp_path: Path) -> None:
