@@ -114,15 +114,14 @@ def check_case_number(case_number_year: int, code: str, court: str, filing_date:
     if received_on is not None and received_on > filing_date:
         out.append(Inconsistency("application_received_on",
                                  f"收到申请日期{_ymd(received_on)}晚于立案日期{_ymd(filing_date)}，请核对", "warning"))
-    if case_number_year not in years:
-        if received_on is None and filing_date.year == case_number_year + 1 and filing_date.month == 1:
-            out.append(Inconsistency("case_number", f"案号年度为{case_number_year}年，立案日期为{_ymd(filing_date)}："
-                                     "如系上年末收到申请、本年初立案，请填写收到申请日期；否则请核对案号或立案日期",
-                                     "warning"))
-        else:
-            received = f"、收到申请日期为{_ymd(received_on)}" if received_on is not None else ""
-            out.append(Inconsistency("case_number", f"案号年度为{case_number_year}年，但立案日期为{_ymd(filing_date)}"
-                                     f"{received}{basis}", "error"))
+    if case_number_year > max(years):  # numbered in a year after it was received and filed: impossible
+        received = f"、收到申请日期为{_ymd(received_on)}" if received_on is not None else ""
+        out.append(Inconsistency("case_number", f"案号年度为{case_number_year}年，晚于立案日期{_ymd(filing_date)}"
+                                 f"{received}{basis}", "error"))
+    elif case_number_year not in years:  # earlier: possible when received in December, else a slip
+        hint = "如系上年末收到申请、本年初立案，请填写收到申请日期；" if received_on is None else ""
+        out.append(Inconsistency("case_number", f"案号年度为{case_number_year}年，立案日期为{_ymd(filing_date)}："
+                                 f"{hint}请核对案号或立案日期{basis}", "warning"))
     parsed = parse_court_code(code)
     named = province_in_name(court)
     if parsed.high is not None and named is not None and named not in parsed.province:
