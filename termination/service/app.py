@@ -321,7 +321,8 @@ async def post_render(
     summary="分析已公开的终本裁定书",
     description="请求体为裁定书文本（text/plain）、.docx 文件本身（Content-Type 为 .docx 的媒体类型），"
     "或以 multipart/form-data 上传字段 file（.docx 或 .txt）。",
-    responses={200: {"description": "分析结果（与 termination analyze --format json 相同）", "model": RulingAnalysis},
+    responses={200: {"description": "分析结果（与 termination analyze --format json 相同）", "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/RulingAnalysis"}}}},
                **openapi_responses("invalid-form", "unauthorized", "payload-too-large", "unsupported-media-type",
                                    "invalid-ruling", "invalid-parameter", "internal-error", "timeout")},
     openapi_extra={"requestBody": {"required": True, "content": {
@@ -574,7 +575,8 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
         doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         _, extra = models_json_schema(
-            [(CaseRecord, "validation"), (ProblemDetails, "serialization"), (CalendarReport, "serialization")],
+            [(CaseRecord, "validation"), (ProblemDetails, "serialization"), (CalendarReport, "serialization"),
+             (RulingAnalysis, "serialization")],
             ref_template="#/components/schemas/{model}",
         )
         schemas = doc.setdefault("components", {}).setdefault("schemas", {})
