@@ -485,7 +485,7 @@ def _date_for_joined(doc: RulingText, pos: int, dates: list[tuple[int, int, dt.d
 
 def _measures(doc: RulingText) -> list[MeasureHit]:
     limit = doc.facts_end
-    dates = P.iter_dates(doc.norm, 0, limit)
+    dates = P.iter_dates(doc.norm, 0, limit, relative=True)
     starts = [d[0] for d in dates]
     chosen: dict[str, tuple[int, int, dt.date | None]] = {}
 

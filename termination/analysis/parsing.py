@@ -194,14 +194,57 @@ def is_cn_year(m: re.Match[str]) -> bool:
     return y is not None and (not y.isascii() or not y.isdigit())
 
 
-def iter_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, date, bool]]:
-    """All valid dates in ``text[start:end]``: (start, end, date, written_in_chinese)."""
+# Dates written relative to the one before: 于同月8日送达 / 同日 / 次日 / 同年5月6日.
+_RELATIVE_RE = re.compile(
+    rf"同日|当日|当天|次日|翌日|同月\s*(?P<day>{_MD})\s*日|同年\s*(?P<month>{_MD})\s*月\s*(?P<mday>{_MD})\s*日"
+)
+
+
+def iter_dates(
+    text: str, start: int = 0, end: int | None = None, *, relative: bool = False
+) -> list[tuple[int, int, date, bool]]:
+    """All valid dates in ``text[start:end]``: (start, end, date, written_in_chinese).
+
+    With ``relative``, 同日 / 次日 / 同月8日 / 同年5月6日 count too, resolved against the date
+    written before them.
+    """
+    stop = len(text) if end is None else end
     out: list[tuple[int, int, date, bool]] = []
-    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+    for m in DATE_RE.finditer(text, start, stop):
         d = _date_from_match(m)
         if d is not None:
             out.append((m.start(), m.end(), d, is_cn_year(m)))
-    return out
+    if not relative or not out:
+        return out
+    found = sorted(out + [(m.start(), m.end(), None, False) for m in _RELATIVE_RE.finditer(text, out[0][1], stop)])  # type: ignore[misc]
+    resolved: list[tuple[int, int, date, bool]] = []
+    last: date | None = None
+    for s, e, d, cn in found:
+        if d is None:
+            d = _relative(text[s:e], last) if last is not None else None
+            if d is None:
+                continue
+        resolved.append((s, e, d, cn))
+        last = d
+    return resolved
+
+
+def _relative(word: str, base: date) -> date | None:
+    from datetime import timedelta
+
+    m = _RELATIVE_RE.fullmatch(word)
+    if m is None:
+        return None
+    try:
+        if m.group("day"):
+            day = cn_to_int(m.group("day"))
+            return date(base.year, base.month, day) if day else None
+        if m.group("month"):
+            month, day = cn_to_int(m.group("month")), cn_to_int(m.group("mday"))
+            return date(base.year, month, day) if month and day else None
+    except ValueError:
+        return None
+    return base + timedelta(days=1) if word in ("次日", "翌日") else base
 
 
 def parse_date(text: str) -> date | None:

@@ -117,9 +117,11 @@ def _record_measure_dates(record: CaseRecord) -> dict[str, set[date]]:
                    for d in (a.decided_on, a.carried_out_on)],
         "audit": [d for a in m.investigation_applications if a.kind == "audit" and a.granted
                   for d in (a.decided_on, a.carried_out_on)],
+        # 终本规定第五条: told by the 告知书 (issued, served, answered) or at the 约谈, or by signing
         "applicant_informed": [
             record.interview.date if record.interview else None,
             record.approval.applicant_confirmation.signed_on if record.approval.applicant_confirmation else None,
+            *((tn.issued_on, tn.served_on, tn.replied_on) if (tn := record.termination_notice) else ()),
         ],
     }
     return {k: {d for d in v if d is not None and d <= on} for k, v in dates.items()}

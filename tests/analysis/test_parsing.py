@@ -210,3 +210,14 @@ def test_clean_rejoins_hard_wrapped_lines_only() -> None:
 def test_cut_appendix_heading_naming_the_ruling_document() -> None:
     body = "裁定如下：\n终结本次执行程序。\n审判员　王某\n书记员　李某\n"
     assert cut_appendix(body + "附：本裁定书引用的法律条文\n第五百一十七条……") == body.rstrip()
+
+
+def test_relative_dates() -> None:
+    from datetime import date
+
+    from termination.analysis.parsing import iter_dates
+
+    text = "于2024年3月6日发出，于同月8日送达；同日查询，次日反馈，同年5月6日约谈。"
+    got = [d for _, _, d, _ in iter_dates(text, relative=True)]
+    assert got == [date(2024, 3, 6), date(2024, 3, 8), date(2024, 3, 8), date(2024, 3, 9), date(2024, 5, 6)]
+    assert [d for _, _, d, _ in iter_dates(text)] == [date(2024, 3, 6)]  # absolute dates only by default

@@ -203,3 +203,15 @@ def test_evidence_is_a_sentence_never_a_paragraph() -> None:
         for evidence in filter(None, shown):
             assert len(evidence) <= EVIDENCE_MAX + 3 * 2, (path.name, evidence)  # rights joins its two halves
             assert "\n" not in evidence
+
+
+def test_relative_dates_are_read_against_the_date_before() -> None:
+    inform = (
+        "本院于2023年6月6日向申请执行人送达终结本次执行程序告知书，又于同月18日约谈申请执行人，"
+        "告知其执行情况及终结本次执行程序的法律后果。\n"
+    )
+    measures = {m.measure: m.date for m in analyze_text(ruling(inform=inform)).measures}
+    assert measures["applicant_informed"].isoformat() in ("2023-06-06", "2023-06-18")
+    prose = "本院于2023年1月5日向被执行人发出执行通知书，次日通过网络执行查控系统查询被执行人财产。\n"
+    measures = {m.measure: m.date for m in analyze_text(ruling(process=prose)).measures}
+    assert measures["network_inquiry"].isoformat() == "2023-01-06"
