@@ -68,6 +68,8 @@ def test_wheel_install_runs_from_another_folder(tmp_path: Path) -> None:
         zf.extractall(site)
     assert "termination/_data/rulesets/sources.yaml" in names
     assert "termination/_data/templates/ruling.j2" in names
+    assert "termination/_data/templates/web/interview.html.j2" in names  # the workbench's pages
+    assert "termination/workbench/static/htmx.min.js" in names  # and its vendored library
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

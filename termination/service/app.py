@@ -53,6 +53,7 @@ from termination.io import decode, parse_document, parse_json, unwrap, validate
 from termination.obligations.models import CalendarReport
 from termination.service.middleware import RequestMiddleware
 from termination.service.problems import (
+    KINDS,
     HttpProblem,
     ProblemDetails,
     missing_steps,
@@ -514,6 +515,14 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     kind = {401: "unauthorized", 404: "not-found", 405: "method-not-allowed", 413: "payload-too-large",
             415: "unsupported-media-type"}.get(exc.status_code, "invalid-parameter")
     detail = {"not-found": "没有这个地址（接口在 /v1/ 下）", "method-not-allowed": "该地址不支持此请求方法"}.get(kind, "请求不符合要求")
+    if not request.url.path.startswith("/v1") and "text/html" in request.headers.get("accept", ""):
+        from termination.workbench import error_page  # a browser outside the API: a page, not JSON
+
+        page_detail = {"not-found": "没有这个页面。", "method-not-allowed": "该页面不支持此请求方法，请从首页重新打开。"}
+        status, title = KINDS[kind]
+        response = error_page(status, title, page_detail.get(kind, detail), _request_id(request))
+        response.headers.update(exc.headers or {})
+        return response
     return problem_response(kind, detail, request_id=_request_id(request), headers=exc.headers)  # e.g. Allow on 405
 
 
@@ -558,15 +567,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or Settings.from_env()
     app.include_router(v1)
     app.include_router(_documentation(app))
+    from termination.workbench import error_page, router as workbench  # the judge's pages at /, same token
+
+    app.include_router(workbench)
     app.add_exception_handler(HttpProblem, _on_problem)
     for cls in (InputError, NotReadyError, CalendarNotCovered):
         app.add_exception_handler(cls, _on_termination_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
-    paths = {*app.openapi()["paths"], "/docs", "/openapi.json"}  # logged verbatim; others not
+    pages = {r.path for r in workbench.routes if "{" not in getattr(r, "path", "{")}
+    paths = {*app.openapi()["paths"], "/docs", "/openapi.json", *pages}  # logged verbatim; others not
     app.add_middleware(RequestMiddleware, max_body=app.state.settings.max_body,
-                       timeout=app.state.settings.timeout, known_paths=paths)
+                       timeout=app.state.settings.timeout, known_paths=paths, page_error=error_page)
     return app
 
 

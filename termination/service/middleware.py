@@ -19,7 +19,7 @@ import re
 import time
 import traceback
 import uuid
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 import anyio
@@ -27,7 +27,10 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from termination.errors import escape_controls
-from termination.service.problems import problem_response
+from termination.service.problems import KINDS, problem_response
+
+#: ``(status, title, detail, request id) -> Response``: how a browser page shows an error
+PageError = Callable[[int, str, str, str], Any]
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 class EscapeControls(logging.Filter):
@@ -59,8 +62,10 @@ def _frames(exc: BaseException) -> str:
 class RequestMiddleware:
     """Request id, body limit, time limit, 500 guard and the per-request log line."""
 
-    def __init__(self, app: ASGIApp, *, max_body: int, timeout: float, known_paths: Collection[str]) -> None:
+    def __init__(self, app: ASGIApp, *, max_body: int, timeout: float, known_paths: Collection[str],
+                 page_error: PageError | None = None) -> None:
         self.app = app
+        self.page_error = page_error  # pages (not /v1) asked for by a browser get an HTML error page
         self.max_body = max_body
         self.timeout = timeout
         self.known_paths = frozenset(known_paths)
@@ -97,7 +102,12 @@ class RequestMiddleware:
 
         async def answer(kind: str, detail: str) -> None:
             if not sent["started"]:
-                await problem_response(kind, detail, request_id=request_id)(scope, receive, send_wrapper)
+                path = str(scope.get("path", ""))
+                if self.page_error is not None and not path.startswith("/v1") and b"text/html" in headers.get(b"accept", b""):
+                    status, title = KINDS[kind]
+                    await self.page_error(status, title, detail, request_id)(scope, receive, send_wrapper)
+                else:
+                    await problem_response(kind, detail, request_id=request_id)(scope, receive, send_wrapper)
             sent["closed"] = True
 
         try:
