@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from termination import findings  # noqa: E402
 from termination.case import CaseRecord  # noqa: E402
-from termination.decide import check, compiled, decision, in_force  # noqa: E402
+from termination.decide import check, decision, engine_for, in_force  # noqa: E402
 from termination.engine import ReferenceEvaluator  # noqa: E402
 from termination.errors import TerminationError  # noqa: E402
 from termination.facts import derive  # noqa: E402
@@ -82,27 +82,28 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return result, (process_time_ns() - start) / 1000
 
 
-def measure(payload: bytes, reference: ReferenceEvaluator) -> dict[str, float]:
+def measure(payload: bytes, references: dict[tuple[str, ...], ReferenceEvaluator]) -> dict[str, float]:
     """Every figure of one case, in µs of CPU time."""
-    c = compiled()
     t: dict[str, float] = {}
     _, t["validate only"] = _timed(lambda: load_case(payload))
     _, t["check"] = _timed(lambda: check(payload).json_text())
     data, t["parse"] = _timed(lambda: json.loads(payload))
     record, t["validate"] = _timed(lambda: CaseRecord.model_validate(data))
     on = record.termination.proposed_date
-    (facts, names), t["derive"] = _timed(lambda: derive(record, on))
-    statuses, t["engine"] = _timed(lambda: c.engine.evaluate(facts))
+    scope = in_force(on).scope(record.court, record.court_code)
+    (facts, names), t["derive"] = _timed(lambda: derive(record, on, scope.facts))
+    engine = engine_for(scope)
+    statuses, t["engine"] = _timed(lambda: engine.evaluate(facts))
+    reference = references.get(scope.codes) or references.setdefault(scope.codes, ReferenceEvaluator(scope.rules))
     _, t["reference engine"] = _timed(lambda: reference.evaluate(facts))
-    period = in_force(on)
-    result, t["findings"] = _timed(lambda: decision(record, on, findings.build(period, record, on, facts, names, statuses), c.engine.name))
+    result, t["findings"] = _timed(lambda: decision(record, on, findings.build(scope, record, on, facts, names, statuses), engine.name))
     _, t["json"] = _timed(result.json_text)
     return t
 
 
 def run(sets: dict[str, Callable[[int], list[bytes]]], rounds: int) -> dict[str, dict[str, Any]]:
     """Measure every set for ``rounds`` rounds; medians and ratios per set."""
-    reference = ReferenceEvaluator(compiled().ruleset.rules)
+    references: dict[tuple[str, ...], ReferenceEvaluator] = {}  # per set of rules, like the engines
     for payload in sets["samples"](0):
         check(payload)  # warm-up: rules, engine, message functions
     report: dict[str, dict[str, Any]] = {}
@@ -114,7 +115,7 @@ def run(sets: dict[str, Callable[[int], list[bytes]]], rounds: int) -> dict[str,
         for name, make in sets.items():
             payloads = make(r)
             rng.shuffle(payloads)
-            rows = [measure(p, reference) for p in payloads]
+            rows = [measure(p, references) for p in payloads]
             per_set[name] += rows
             validate = sum(x["validate only"] for x in rows)
             ratios[name].append(sum(x["check"] for x in rows) / validate)

@@ -9,6 +9,7 @@ holds what they share, built once per process (:func:`compiled`), and the orches
 from __future__ import annotations
 
 import bisect
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,10 +30,9 @@ from termination.rules.schema import LegalBasis, Rule
 
 @dataclass(frozen=True)
 class Compiled:
-    """What every check shares: rules, engine, message templates, citations."""
+    """What every check shares: rules, message templates, citations (engines: :func:`engine_for`)."""
 
     ruleset: RuleSet
-    engine: Evaluator
     messages: dict[tuple[str, str], Message]
     citations: dict[str, list[tuple[LegalBasis, Citation, Citation]]]  # basis, quoted, unquoted
     boundaries: list[date]  # every date on which a rule or a cited provision starts or ends
@@ -40,7 +40,7 @@ class Compiled:
 
 @lru_cache(maxsize=1)
 def compiled() -> Compiled:
-    """Rules, engine, message templates and citations: built once per process, on first use."""
+    """Rules, message templates and citations: built once per process, on first use."""
     ruleset = load_ruleset()
     citations = {}
     for rule in ruleset.rules:
@@ -56,7 +56,7 @@ def compiled() -> Compiled:
             if end:
                 edges.add(end + timedelta(days=1))
     messages = findings_.compile_messages(ruleset.rules)
-    return Compiled(ruleset, Engine(ruleset.rules), messages, citations, sorted(edges))
+    return Compiled(ruleset, messages, citations, sorted(edges))
 
 
 def rules_in_force(on: date) -> list[Rule]:
@@ -115,13 +115,37 @@ def check(case: CaseRecord | Mapping[str, Any] | str | bytes | Path, *, as_of: d
 
 
 def decide(record: CaseRecord, on: date, evaluator: Evaluator | None = None) -> Decision:
-    """The decision on a validated record as of ``on`` (``evaluator``: the engine by default)."""
-    c = compiled()
-    evaluator = evaluator or c.engine
-    facts, names = derive(record, on)
-    statuses = evaluator.evaluate(facts)
-    found = findings_.build(in_force(on), record, on, facts, names, statuses)
-    return decision(record, on, found, evaluator.name)
+    """The decision on a validated record as of ``on``.
+
+    Only the rules that govern the case are evaluated (in force on ``on``; national, or local
+    rules of its court), by an engine compiled for exactly those rules, and only the facts
+    they and their messages read are derived. ``evaluator`` replaces the engine (tests and
+    benchmarks: the reference evaluator).
+    """
+    scope = in_force(on).scope(record.court, record.court_code)
+    facts, names = derive(record, on, scope.facts)
+    statuses = (evaluator or engine_for(scope)).evaluate(facts)
+    found = findings_.build(scope, record, on, facts, names, statuses)
+    return decision(record, on, found, (evaluator or scope.engine).name)
+
+
+_ENGINES: dict[tuple[str, ...], Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def engine_for(scope: findings_.Scope) -> Evaluator:
+    """The durable_rules engine compiled for exactly the rules of ``scope``.
+
+    One per distinct set of rules (a handful: the national rules of a few eras, with or without
+    a court's local rules), shared by every legal period with that set; ≈ 1.5 MB and 4 ms each.
+    """
+    if scope.engine is None:
+        with _ENGINES_LOCK:
+            engine = _ENGINES.get(scope.codes)
+            if engine is None:
+                engine = _ENGINES[scope.codes] = Engine(scope.rules)
+            scope.engine = engine
+    return scope.engine  # type: ignore[no-any-return]
 
 
 def decision(record: CaseRecord, on: date, found: findings_.Found, engine: str) -> Decision:

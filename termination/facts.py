@@ -12,7 +12,7 @@ Every measure counts only if it is dated on or before the evaluation date ``as_o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -135,10 +135,15 @@ def fact(
     return register
 
 
-def derive(case: CaseRecord, as_of: date) -> tuple[dict[str, Value], dict[str, list[str]]]:
-    """Compute every fact; return ``(facts, names)`` where ``names`` lists who fails each count."""
+def derive(
+    case: CaseRecord, as_of: date, only: Collection[str] | None = None
+) -> tuple[dict[str, Value], dict[str, list[str]]]:
+    """Compute every fact (or those named in ``only``); return ``(facts, names)`` where ``names``
+    lists who fails each count."""
     ctx = Context(case, as_of)
-    return {name: d.compute(ctx) for name, d in FACTS.items()}, ctx.names
+    if only is None:
+        return {name: d.compute(ctx) for name, d in FACTS.items()}, ctx.names
+    return {name: d.compute(ctx) for name, d in FACTS.items() if name in only}, ctx.names
 
 
 def trace(case: CaseRecord, as_of: date, name: str) -> tuple[Value, Recorder]:
@@ -172,6 +177,15 @@ def _count(ctx: Context, key: str, items: Iterable[tuple[str, bool | None]]) -> 
     failing: list[str] = []
     unknown: list[str] = []
     rec = ctx.recorder
+    if rec is None:  # a check (not a trace of what the fact reads): the plain loop
+        for label, fails in items:
+            if fails is None:
+                unknown.append(label)
+            elif fails:
+                failing.append(label)
+        ctx.names[key] = failing
+        ctx.names[f"{key}_unknown"] = unknown
+        return len(failing) if failing else (None if unknown else 0)
     iterator = iter(items)
     while True:
         start = rec.mark() if rec else 0

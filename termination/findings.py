@@ -19,13 +19,13 @@ import pydantic_core
 
 from termination.case import CaseRecord
 from termination.decision import BLOCKING_SEVERITIES, Citation, Finding
-from termination.facts import missing_paths
+from termination.facts import FACTS, missing_paths
 from termination.messages import Message
 from termination.rules.conditions import deciding_unknowns, rule_facts
 from termination.rules.schema import Rule
 
 FAILING = frozenset({"violated", "unknown"})
-_CACHE_MAX = 64  # findings kept per rule and period: bounds memory; repeated findings still hit
+_CACHE_MAX = 32  # findings kept per rule and period: bounds memory; repeated findings still hit
 
 
 def compile_messages(rules: Sequence[Rule]) -> dict[tuple[str, str], Message]:
@@ -61,6 +61,10 @@ class Slot:
         self.quoted, self.unquoted = quoted, unquoted
         self.evidence = rule_facts(rule.applies_when, rule.condition)
         self.read = _reader(self.evidence)
+        # the facts a check must derive for this rule: what it reads and what its messages name
+        wording = [*self.messages.values(), self.remedy]
+        named = {n for m in wording for n in m.names} | {k.removesuffix("_unknown") for m in wording for k in m.name_keys}
+        self.facts = frozenset(self.evidence) | {n for n in named if n in FACTS}
         self.single = len(self.evidence) == 1  # read gives the value itself, not a tuple
         self.findings: dict[tuple[Any, ...], tuple[Finding, str]] = {}  # key → (finding, its JSON)
         self.shapes: dict[tuple[Any, ...], tuple[Finding, str, str]] = {}  # all but the message → JSON around it
@@ -118,11 +122,34 @@ class Period:
     def __init__(self, slots: Iterable[Slot]) -> None:
         self.slots = tuple(slots)
         self.rules = [s.rule for s in self.slots]
+        self._local = [s for s in self.slots if s.local]
+        self._scopes: dict[tuple[str, ...], Scope] = {}
+
+    def scope(self, court: str, court_code: str) -> Scope:
+        """The rules that govern a case of this court: the national ones and its local ones."""
+        local = tuple(s.code for s in self._local if s.rule.applies_to_court(court, court_code))
+        scope = self._scopes.get(local)
+        if scope is None:
+            scope = self._scopes[local] = Scope([s for s in self.slots if not s.local or s.code in local])
+        return scope
+
+
+class Scope:
+    """The rules that govern one case (those in force, national or of its court): their
+    :class:`Slot` s, and the facts a check must derive for them — no other."""
+
+    def __init__(self, slots: Iterable[Slot]) -> None:
+        self.slots = tuple(slots)
+        self.rules = [s.rule for s in self.slots]
+        self.codes = tuple(s.code for s in self.slots)
+        self.facts: frozenset[str] = frozenset().union(*(s.facts for s in self.slots))
         evidence = sorted({n for s in self.slots for n in s.evidence})
-        self._read_all = _reader(evidence)
-        self._types: dict[str, type] = {}  # the one type each evidence fact has had (None aside)
-        self._signatures: dict[tuple[type, ...], bool] = {}  # types of all evidence → consistent?
         self._evidence = evidence
+        self._read_all = _reader(evidence)
+        self._single = len(evidence) == 1  # _read_all gives the value itself
+        self._types: dict[str, type] = {}  # the one type each evidence fact has had (None aside)
+        self._signatures: dict[Any, bool] = {}  # types of all evidence → consistent?
+        self.engine: Any = None  # the evaluator compiled for exactly these rules (termination.decide)
 
     def exact_by_value(self, facts: Mapping[str, Any]) -> bool:
         """Whether equal evidence values mean equal JSON for this case.
@@ -131,7 +158,8 @@ class Period:
         happen while every fact keeps one type from case to case, which holds for the facts of
         :mod:`termination.facts`; a case where one changes type is keyed on types too.
         """
-        signature = tuple(map(type, self._read_all(facts)))
+        values = self._read_all(facts)
+        signature = (type(values),) if self._single else tuple(map(type, values))
         consistent = self._signatures.get(signature)
         if consistent is None:
             consistent = True
@@ -145,22 +173,19 @@ class Period:
 
 
 def build(
-    period: Period,
+    scope: Scope,
     record: CaseRecord,
     on: date,
     facts: Mapping[str, Any],
     names: Mapping[str, list[str]],
     statuses: Mapping[str, str],
 ) -> Found:
-    """The findings of the rules in force that govern the case's court, and their JSON."""
+    """The findings of the rules that govern the case (:meth:`Period.scope`), and their JSON."""
     context = {**facts, "names": names, "case": record, "as_of": on}
-    exact = period.exact_by_value(facts)
+    exact = scope.exact_by_value(facts)
     found = Found()
     findings, findings_json, counts = found.findings, found.json, found.counts
-    court, court_code = record.court, record.court_code
-    for slot in period.slots:
-        if slot.local and not slot.rule.applies_to_court(court, court_code):
-            continue  # a local rule of another court (optional overlay)
+    for slot in scope.slots:
         status = statuses[slot.code]
         message = slot.messages[status]
         text = message.static if message.static is not None else message.render(context)

@@ -45,6 +45,10 @@ class Message:
         tree = ENV.parse(source)
         self.source = source
         self.names: tuple[str, ...] = tuple(sorted(jinja2.meta.find_undeclared_variables(tree)))
+        #: the keys it reads of ``names`` (who fails each count: ``names.respondents_without_notice``)
+        self.name_keys: tuple[str, ...] = tuple(
+            sorted({n.attr for n in tree.find_all(nodes.Getattr) if isinstance(n.node, nodes.Name) and n.node.name == "names"})
+        )
         self.template = ENV.from_string(source)
         self.static: str | None = None if self.names else self.template.render().strip()
         try:

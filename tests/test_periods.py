@@ -196,3 +196,22 @@ def test_period_end_needs_exactly_one_positive_unit(kwargs: dict[str, int]) -> N
 def test_elapsed_rejects_two_units() -> None:
     with pytest.raises(InputError):
         elapsed(date(2024, 1, 1), date(2024, 6, 1), months=3, days=1)
+
+
+def test_day_info_agrees_with_chinese_calendar_on_every_day_it_covers() -> None:
+    """day_info reads chinese_calendar's tables directly (its is_workday scans every holiday per call)."""
+    from datetime import date, timedelta
+
+    import chinese_calendar
+
+    from termination.holidays import _official, day_info, package_years
+
+    first, last = package_years()
+    named, years, _ = _official()
+    d, days = date(first, 1, 1), 0
+    while d.year <= last:
+        if d not in named and d.year not in years:
+            assert day_info(d).workday == chinese_calendar.is_workday(d), d
+            days += 1
+        d += timedelta(days=1)
+    assert days > 3_000

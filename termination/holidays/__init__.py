@@ -130,7 +130,9 @@ def day_info(d: date) -> DayInfo:
         return DayInfo(named[d], False)
     first, last = package_years()
     if first <= d.year <= last and d.year not in years:
-        return DayInfo(bool(chinese_calendar.is_workday(d)), False)
+        # chinese_calendar.is_workday(d), without its per-call check of the year range (a min and a
+        # max over every holiday it knows: most of a check's cost on dates not seen before)
+        return DayInfo(d in chinese_calendar.workdays or (d.weekday() < 5 and d not in chinese_calendar.holidays), False)
     if d.year in years:
         return DayInfo(d.weekday() < 5, False)
     if _basis(d.year) == "provisional":
