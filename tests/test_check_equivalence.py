@@ -1,7 +1,8 @@
 """Decisions stay the same whichever way they are computed, on every sample case and 1,000 generated
 ones (bench/generate.py), each checked on its ruling date and on a later date:
 
-* the durable_rules engine and the reference evaluator give byte-identical decision JSON;
+* the durable_rules engine and the reference evaluator give byte-identical decision JSON, and
+  that JSON (spliced from cached findings) is byte-identical to pydantic's ``model_dump_json``;
 * every rule message compiled to Python (termination.messages) words exactly what Jinja does."""
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def test_engine_and_reference_decisions_are_byte_identical(records: list[CaseRec
             oracle = decide(record, on, reference)
             expected = engine.json_text().replace('"engine":"durable_rules 2.0.28"', '"engine":"reference evaluator"')
             assert oracle.json_text() == expected, (record.case_number, on)
+            if on == ruling:  # the spliced JSON of cached findings is what pydantic writes
+                assert json.loads(expected) == json.loads(oracle.model_dump_json()) | {"engine": "reference evaluator"}
+                assert engine.json_text() == engine.model_dump_json(), (record.case_number, on)
             outcomes |= {f.status for f in engine.findings}
     assert outcomes == {"satisfied", "violated", "unknown", "not_applicable"}
 
