@@ -11,6 +11,7 @@ the message differs (a date in it), the finding is copied from one that differs 
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -181,27 +182,29 @@ def build(
     statuses: Mapping[str, str],
 ) -> Found:
     """The findings of the rules that govern the case (:meth:`Period.scope`), and their JSON."""
-    context = {**facts, "names": names, "case": record, "as_of": on}
     exact = scope.exact_by_value(facts)
     found = Found()
-    findings, findings_json, counts = found.findings, found.json, found.counts
+    findings, findings_json, blocking = found.findings, found.json, found.blocking
     for slot in scope.slots:
         status = statuses[slot.code]
         message = slot.messages[status]
-        text = message.static if message.static is not None else message.render(context)
-        values = slot.read(facts)
+        text = message.static
+        if text is None:
+            text = message.word(facts, names, record, on)
         if status in FAILING:
             missing = _missing(record, on, slot.rule, facts) if status == "unknown" else ()
-            cached = slot.finding(status, text, slot.remedy.render(context), values, exact, missing)
+            remedy = slot.remedy.word(facts, names, record, on)
+            cached = slot.finding(status, text, remedy, slot.read(facts), exact, missing)
             if cached[0].blocks:
-                found.blocking.append(slot.code)
+                blocking.append(slot.code)
         else:  # the common case, inline: (message, status, no remedy, evidence values) → finding
+            values = slot.read(facts)
             cached = slot.findings.get((text, status, None, values, ())) if exact else None
             if cached is None:
                 cached = slot.finding(status, text, None, values, exact)
         findings.append(cached[0])
         findings_json.append(cached[1])
-        counts[status] = counts.get(status, 0) + 1
+    found.counts = dict(Counter(map(statuses.__getitem__, scope.codes)))  # in the order of findings
     return found
 
 

@@ -35,10 +35,10 @@ class Unsupported(Exception):
 
 
 class Message:
-    """One message template: ``render(context)`` gives the stripped text for one case.
+    """One message template: the stripped text for one case.
 
-    ``context`` maps every name the template reads (:attr:`names`: facts, ``names``, ``case``,
-    ``as_of``) to its value.
+    It reads facts, ``names`` (who fails each count), ``case`` (the record) and ``as_of``
+    (:attr:`names` lists which); :meth:`word` takes them apart, :meth:`render` in one mapping.
     """
 
     def __init__(self, source: str) -> None:
@@ -52,28 +52,39 @@ class Message:
         self.template = ENV.from_string(source)
         self.static: str | None = None if self.names else self.template.render().strip()
         try:
-            self._render: Callable[[Mapping[str, Any]], str] = _translate(tree, self.names)
+            self._word: Callable[..., str] = _translate(tree, self.names)
             self.compiled = True
         except Unsupported:
-            self._render = self.render_jinja
+            self._word = self._word_jinja
             self.compiled = False
 
-    def render(self, context: Mapping[str, Any]) -> str:
-        """The message for one case."""
+    def word(self, facts: Mapping[str, Any], names: Mapping[str, list[str]], case: Any, as_of: Any) -> str:
+        """The message for one case (the hot path: no mapping built per call)."""
         if self.static is not None:
             return self.static
-        return self._render(context)
+        return self._word(facts, names, case, as_of)
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        """The message for one case, from one mapping of every name it reads."""
+        if self.static is not None:
+            return self.static
+        return self._word(context, context.get("names"), context.get("case"), context.get("as_of"))
+
+    def _word_jinja(self, facts: Mapping[str, Any], names: Any, case: Any, as_of: Any) -> str:
+        special = {"names": names, "case": case, "as_of": as_of}
+        return self.render_jinja({n: special[n] if n in special else facts[n] for n in self.names})
 
     def render_jinja(self, context: Mapping[str, Any]) -> str:
         """The same, by Jinja itself (the reference the compiled function is tested against)."""
         return self.template.render({n: context[n] for n in self.names}).strip()
 
 
-def _translate(tree: nodes.Template, names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], str]:
+def _translate(tree: nodes.Template, names: tuple[str, ...]) -> Callable[..., str]:
     """The Python function equivalent to the template (raises :class:`Unsupported`)."""
     gen = _Generator(names)
-    lines = ["def render(context):"]
-    lines += [f"    n_{i} = context[{name!r}]" for i, name in enumerate(names)]
+    lines = ["def render(facts, names, case, as_of):"]
+    special = {"names": "names", "case": "case", "as_of": "as_of"}
+    lines += [f"    n_{i} = {special.get(name) or f'facts[{name!r}]'}" for i, name in enumerate(names)]
     lines += ["    out = []", "    w = out.append"]
     for node in tree.body:
         lines += gen.statement(node, 1)
