@@ -215,3 +215,22 @@ def test_relative_dates_are_read_against_the_date_before() -> None:
     prose = "本院于2023年1月5日向被执行人发出执行通知书，次日通过网络执行查控系统查询被执行人财产。\n"
     measures = {m.measure: m.date for m in analyze_text(ruling(process=prose)).measures}
     assert measures["network_inquiry"].isoformat() == "2023-01-06"
+
+
+@pytest.mark.parametrize(
+    ("statement", "grade"),
+    [
+        ("终结本次执行程序后，被执行人仍负有向申请执行人履行债务的义务；申请执行人有权随时请求人民法院执行。", "complete"),
+        ("终结本次执行程序并不免除被执行人的还款义务，申请执行人发现被执行人有财产的，可以另行申请执行。", "complete"),
+        ("申请执行人发现被执行人有可供执行的财产，可以向本院申请执行。", "partial"),
+        ("被执行人应当继续履行生效法律文书确定的义务。", "partial"),
+    ],
+)
+def test_rights_statements_as_courts_write_them(statement: str, grade: str) -> None:
+    assert analyze_text(ruling(rights=statement)).contents.rights.grade == grade
+
+
+def test_nothing_received_is_the_claim_realised() -> None:
+    text = ruling(realized="申请执行人至今未获任何清偿。\n")
+    result = analyze_text(text)
+    assert result.contents.realized.present and result.recovered_amount == Decimal("0.00")
