@@ -25,7 +25,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -39,6 +39,10 @@ from termination.review.sampling import Selector, allocate, total_size
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: Reports are dated in Beijing time (China has kept UTC+8 all year since 1992), whatever the
+#: machine's time zone: the legal day and the office's clock are Beijing's.
+BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 #: Called in the parent process with every case result (tests use it to interrupt a run).
 HOOK: Callable[[dict[str, Any]], None] | None = None
@@ -281,7 +285,7 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
         if not options.sampling:  # every valid case is drawn and reviewed
             population = drawn = agg.total.passed + agg.total.failed + agg.total.pending
         summary = agg.summary(
-            input=str(source), generated_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+            input=source.name or str(source), generated_at=datetime.now(BEIJING).isoformat(timespec="seconds"),
             sample=options.sample, rate=options.rate, seed=seed if options.sampling else None,
             stratify=options.stratify, lines=lines, population=population, strata=strata, drawn=drawn,
         )

@@ -69,6 +69,12 @@ class CaseResult(_Model):
     defects: list[Defect]
 
 
+def _relative(message: str) -> str:
+    """A message with the local folder of the input left out (reports carry no local paths)."""
+    base = str(_BASE.resolve())
+    return message.replace(base + "/", "").replace(base, ".")
+
+
 def _all(exc: InputError) -> str:
     """Every problem of a bad line, on one line."""
     problems = getattr(exc, "problems", ())
@@ -99,8 +105,8 @@ def screen(task: tuple[int, int, bytes]) -> tuple[int, int, str | None, str | No
     except InputError as exc:
         return number, offset, None, f"第{number}行：{_all(exc)}"
     path = item.ruling_path(_BASE)
-    if path is not None and not path.is_file():
-        return number, offset, None, f"第{number}行：裁定书文件“{path}”不存在"
+    if path is not None and not path.is_file():  # named as the input names it: no local path in reports
+        return number, offset, None, f"第{number}行：裁定书文件“{item.ruling}”不存在"
     return number, offset, item.stratum(_STRATIFY), None
 
 
@@ -111,7 +117,7 @@ def review_task(task: tuple[int, int, bytes]) -> tuple[int, dict[str, Any] | Non
         item = parse_line(raw)
         result = review_case(item, number, _BASE)
     except InputError as exc:
-        return number, None, f"第{number}行：{_all(exc)}"
+        return number, None, f"第{number}行：{_relative(_all(exc))}"
     except TerminationError as exc:
         return number, None, f"第{number}行：无法评查（{exc}）"
     except Exception as exc:  # a defect of ours must not stop a batch of 100,000 cases
@@ -189,7 +195,7 @@ def review_case(item: ReviewInput, line: int = 0, base: Path = Path(".")) -> Cas
         judge=item.judge_name,
         month=item.month,
         ruling_date=record.termination.proposed_date.isoformat(),
-        ruling=str(path) if path is not None else None,
+        ruling=item.ruling,  # as the input names it (relative to its folder): no local path in reports
         verdict=verdict,
         outcome=decision.outcome,
         text_reviewed=text_reviewed,

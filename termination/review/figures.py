@@ -29,6 +29,12 @@ from termination import glossary
 from termination.review.stats import POSITION_LABEL, TARGET_RATE, position, wilson_interval
 
 MAX_ERRORS_KEPT = 1000
+#: A group (court, judge) with fewer sampled cases is shown without a rate: a rate of 1 or 2
+#: cases says nothing, and about a judge it is unfair and sensitive.
+MIN_RATED = 5
+#: Where the weights of the assessment items come from (shared/legal/assessment-index.md).
+ASSESSMENT_SOURCE = ("《基层人民法院第三方评估指标》（2018年，“基本解决执行难”第三方评估）“规范执行—终本案件”项；"
+                     "据平顶山市湛河区人民法院2018年5月28日报告所附指标表")
 _RANK = {"none": 0, "advisory": 1, "unknown": 2, "violated": 3}
 
 #: rule severities and the review's own defect kinds, from corpus/glossary.yaml

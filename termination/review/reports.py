@@ -14,14 +14,15 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from termination.review.figures import SEVERITY_CN, GroupFigures, ReviewSummary
+from termination.review.figures import ASSESSMENT_SOURCE, MIN_RATED, SEVERITY_CN, GroupFigures, ReviewSummary
 from termination.review.inputs import STRATIFY_LABEL
 from termination.review.stats import TARGET_RATE
 
@@ -55,7 +56,9 @@ def describe_sampling(s: ReviewSummary) -> str:
     """The sampling method in one Chinese sentence."""
     if s.sample is None and s.rate is None:
         return "全部评查（未抽样）"
-    size = f"{s.sample} 件" if s.sample is not None else f"比例 {s.rate:g}"
+    if s.sample is not None and s.sample >= s.population:  # asked for more than there is: all were taken
+        return f"要求抽查 {s.sample} 件，有效案件只有 {s.population} 件，已全部评查（未抽样）"
+    size = f"{s.sample} 件" if s.sample is not None else f"比例 {s.rate:g}（{s.drawn} 件）"
     strat = f"，按{STRATIFY_LABEL[s.stratify]}分层按比例分配（最大余数法）" if s.stratify else "（简单随机抽样）"
     return f"随机抽样 {size}{strat}，随机种子 {s.seed}"
 
@@ -85,134 +88,168 @@ def _case_row(i: int, case: dict[str, Any]) -> list[Any]:
 
 # ---------------------------------------------------------------- xlsx
 
+#: the sheets of the workbook before the case sheets, one table each
+TABLE_SHEETS = ("概况", "评估指标", "按要求", "按规则", "各法院", "各承办人")
 
-def write_xlsx(summary: ReviewSummary, spool: Path, target: Path) -> None:
-    """The workbook: 汇总, 抽查案件 (one row per case), one sheet per court."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    wb = Workbook(write_only=True)
-    bold, title_font = Font(bold=True), Font(bold=True, size=14)
-    head_fill = PatternFill("solid", fgColor="DDE7F3")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    fills = {"合格": PatternFill("solid", fgColor="E3F1E4"), "不合格": PatternFill("solid", fgColor="FBE3E3"),
-             "待补充": PatternFill("solid", fgColor="FFF1D6")}
+def _group_rate(g: GroupFigures) -> tuple[float | None, float | None, float | str | None]:
+    """Rate and interval of a group, or a note in place of the interval when it is too small to rate."""
+    if g.reviewed < MIN_RATED:
+        return None, None, f"抽查不足 {MIN_RATED} 件，不计算合格率"
+    return g.pass_rate, g.interval[0], g.interval[1]
 
-    def _clean_text(value: str) -> str:
-        return ILLEGAL_CHARACTERS_RE.sub("", value)[:32000]
 
-    def cell(ws: Any, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
-             align: Alignment | None = None, fmt: str | None = None) -> Any:
+class _Book:
+    """A write-only workbook whose every sheet is one table: header row, frozen, autofiltered."""
+
+    FORMATS = {"pct": "0.0%", "pct0": "0%", "date": "yyyy-mm-dd", "time": "yyyy-mm-dd hh:mm:ss", "num": "0.0"}
+
+    def __init__(self) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.wb = Workbook(write_only=True)
+        self.bold, self.head_fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F3")
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.fills = {"合格": PatternFill("solid", fgColor="E3F1E4"), "不合格": PatternFill("solid", fgColor="FBE3E3"),
+                      "待补充": PatternFill("solid", fgColor="FFF1D6")}
+
+    def sheet(self, name: str, columns: Sequence[tuple[str, float]], freeze: str = "A2") -> Any:
+        """A new sheet with its header row written."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.utils import get_column_letter
+
+        ws = self.wb.create_sheet(name)
+        for i, (_, width) in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = freeze
+        head = [WriteOnlyCell(ws, value=c) for c, _ in columns]
+        for c in head:
+            c.font, c.fill = self.bold, self.head_fill
+        ws.append(head)
+        return ws
+
+    @staticmethod
+    def close(ws: Any, columns: int, rows: int) -> None:
+        """The autofilter over the header and ``rows`` data rows."""
+        from openpyxl.utils import get_column_letter
+
+        ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+
+    def cell(self, ws: Any, value: Any, fmt: str | None = None, *, fill: Any = None, wrap: bool = False) -> Any:
+        """A cell with a number format (``pct``, ``date`` …), fill or wrapping."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
         if isinstance(value, str):
-            value = _clean_text(value)
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32000]
         c = WriteOnlyCell(ws, value=value)
-        if font:
-            c.font = font
-        if fill:
-            c.fill = fill
-        if align:
-            c.alignment = align
         if fmt:
-            c.number_format = fmt
+            c.number_format = self.FORMATS[fmt]
+        if fill is not None:
+            c.fill = fill
+        if wrap:
+            c.alignment = self.wrap
         return c
 
-    def header(ws: Any, names: list[str]) -> None:
-        ws.append([cell(ws, n, font=bold, fill=head_fill) for n in names])
+    def table(self, name: str, columns: Sequence[tuple[str, float]], rows: Callable[[Any], Iterator[list[Any]]]) -> None:
+        """A sheet holding one table; ``rows(ws)`` yields its rows (cells made with :meth:`cell`)."""
+        ws = self.sheet(name, columns)
+        n = 0
+        for row in rows(ws):
+            ws.append(row)
+            n += 1
+        self.close(ws, len(columns), n)
 
-    # 汇总
-    ws = wb.create_sheet("汇总")
-    for col, width in zip("ABCDEFG", (30, 14, 14, 14, 14, 14, 60), strict=True):
-        ws.column_dimensions[col].width = width
-    ws.append([cell(ws, "终本案件质量评查汇总", font=title_font)])
-    ws.append([])
-    rate_row = [cell(ws, "终本合格率", font=bold), cell(ws, summary.pass_rate, fmt="0.0%")]
-    rows: list[list[Any]] = [
-        ["输入文件", summary.input], ["生成时间", summary.generated_at], ["抽样方式", describe_sampling(summary)],
-        ["读取行数", summary.lines], ["有效案件（总体）", summary.population], ["抽中案件", summary.drawn],
-        ["抽查数", summary.reviewed], ["合格", summary.passed], ["不合格", summary.failed],
-        ["待补充（计入不合格数）", summary.pending], ["不合格数", summary.not_passed],
-    ]
-    for label, value in rows:
-        ws.append([cell(ws, label, font=bold), value])
-    ws.append(rate_row)
-    ws.append([cell(ws, "95%置信区间（Wilson）", font=bold), cell(ws, summary.interval[0], fmt="0.0%"),
-               cell(ws, summary.interval[1], fmt="0.0%")])
-    ws.append([cell(ws, "与90%目标比较", font=bold), summary.position_label or "—"])
-    ws.append([cell(ws, "附裁定书评查", font=bold), summary.text_reviewed])
-    ws.append([cell(ws, "仅依案件数据评查", font=bold), summary.record_only])
-    ws.append([cell(ws, "输入错误", font=bold), summary.input_errors])
-    ws.append([])
-    ws.append([cell(ws, "第三方评估指标（终本案件）", font=title_font)])
-    header(ws, ["项目", "权重", "达标比例", "评查件数", "不符合", "待补充", "口径"])
-    for a in summary.assessment:
-        ws.append([a.item, cell(ws, a.weight, fmt="0%"),
-                   cell(ws, a.share, fmt="0.0%") if a.computable else "无法计算",
-                   a.assessed, a.violated, a.unknown, cell(ws, a.definition, align=wrap)])
-    ws.append([cell(ws, "加权得分（可计算项目归一）", font=bold),
-               cell(ws, summary.score, fmt="0.0") if summary.score is not None else "无法计算"])
-    ws.append([])
-    ws.append([cell(ws, "按要求统计（案件数）", font=title_font)])
-    header(ws, ["要求编号", "不符合", "待补充", "仅提示", "", "", "规则或问题"])
-    for r in summary.by_requirement:
-        ws.append([r.requirement, r.violated, r.unknown, r.advisory, None, None, r.title])
-    ws.append([])
-    ws.append([cell(ws, "按规则统计（案件数）", font=title_font)])
-    header(ws, ["代码", "不符合", "待补充", "类别", "来源", "要求编号", "规则"])
-    for rule in summary.by_rule:
-        ws.append([rule.code, rule.violated, rule.unknown, SEVERITY_CN.get(rule.severity, rule.severity), rule.source,
-                   "、".join(rule.requirements), rule.title])
-    for title, groups in (("各法院", summary.by_court), ("各承办人", summary.by_judge)):
-        ws.append([])
-        ws.append([cell(ws, title, font=title_font)])
-        header(ws, ["法院" if title == "各法院" else "承办人", "抽查数", "合格", "不合格", "待补充", "合格率",
-                    "95%置信区间", *([] if title == "各法院" else ["法院"])])
-        for g in groups:
-            ws.append([g.name, g.reviewed, g.passed, g.failed, g.pending, cell(ws, g.pass_rate, fmt="0.0%"),
-                       f"{_pct(g.interval[0])}–{_pct(g.interval[1])}", *([g.court] if g.court else [])])
-    if summary.errors:
-        ws.append([])
-        ws.append([cell(ws, f"输入错误（共 {summary.input_errors} 处）", font=title_font)])
-        header(ws, ["行号", "说明"])
-        for e in summary.errors:
-            ws.append([e.line, e.message])
+
+def write_xlsx(summary: ReviewSummary, spool: Path, target: Path) -> None:
+    """The workbook a 评查 office prints and filters: one table per sheet (概况, 评估指标, 按要求,
+    按规则, 各法院, 各承办人, 输入错误, 抽查案件, one sheet per court), dates as dates, rates and
+    intervals as numbers, Beijing time, no rate for groups of fewer than five sampled cases."""
+    s, book = summary, _Book()
+    c = book.cell
+    generated = datetime.fromisoformat(s.generated_at).replace(tzinfo=None)  # Beijing time, said in the note
+
+    def overview(ws: Any) -> Iterator[list[Any]]:
+        yield ["输入", s.input, "文件或目录名"]
+        yield ["生成时间", c(ws, generated, "time"), "北京时间（UTC+8）"]
+        yield ["抽样方式", describe_sampling(s), ""]
+        for label, value, note in (
+            ("读取案件数", s.lines, "非空行（JSONL）或案件数"), ("有效案件（总体）", s.population, ""),
+            ("抽中案件", s.drawn, ""), ("抽查数", s.reviewed, "完成评查的案件"), ("合格", s.passed, ""),
+            ("不合格", s.failed, ""), ("待补充", s.pending, "计入不合格数"), ("不合格数", s.not_passed, "不合格 + 待补充"),
+        ):
+            yield [label, value, note]
+        yield ["终本合格率", c(ws, s.pass_rate, "pct"), "1 − 不合格数 / 抽查数"]
+        yield ["95%置信区间下限", c(ws, s.interval[0] if s.reviewed else None, "pct"), "Wilson 区间"]
+        yield ["95%置信区间上限", c(ws, s.interval[1] if s.reviewed else None, "pct"), "Wilson 区间"]
+        yield ["与90%目标比较", s.position_label or "—", "“四个90%”之终本合格率"]
+        yield ["评估加权得分", c(ws, s.score, "num"),
+               "可计算项目按权重归一，权重及来源见“评估指标”" if s.score is not None else "无法计算"]
+        yield ["附裁定书评查", s.text_reviewed, ""]
+        yield ["仅依案件数据评查", s.record_only, ""]
+        yield ["输入错误", s.input_errors, "未计入抽查数，明细见“输入错误”" if s.input_errors else ""]
+
+    book.table("概况", [("项目", 20), ("数值", 44), ("说明", 44)], overview)
+    book.table("评估指标", [("项目", 12), ("权重", 8), ("达标比例", 10), ("评查件数", 10), ("不符合", 8), ("待补充", 8),
+                           ("口径", 60), ("权重来源", 60)],
+               lambda ws: ([a.item, c(ws, a.weight, "pct0"), c(ws, a.share, "pct") if a.computable else "无法计算",
+                            a.assessed if a.computable else None, a.violated if a.computable else None,
+                            a.unknown if a.computable else None, c(ws, a.definition, wrap=True),
+                            c(ws, ASSESSMENT_SOURCE, wrap=True)] for a in s.assessment))
+    book.table("按要求", [("要求编号", 16), ("不符合", 8), ("待补充", 8), ("仅提示", 8), ("规则或问题", 60)],
+               lambda ws: ([r.requirement, r.violated, r.unknown, r.advisory, r.title] for r in s.by_requirement))
+    book.table("按规则", [("代码", 10), ("不符合", 8), ("待补充", 8), ("类别", 12), ("来源", 10), ("要求编号", 30),
+                         ("规则", 60)],
+               lambda ws: ([r.code, r.violated, r.unknown, SEVERITY_CN.get(r.severity, r.severity), r.source,
+                            "、".join(r.requirements), r.title] for r in s.by_rule))
+    rate_cols = [("抽查数", 8), ("合格", 8), ("不合格", 8), ("待补充", 8), ("合格率", 10), ("95%置信区间下限", 16),
+                 ("95%置信区间上限", 24)]
+
+    def groups(items: list[GroupFigures], judges: bool) -> Callable[[Any], Iterator[list[Any]]]:
+        def rows(ws: Any) -> Iterator[list[Any]]:
+            for g in items:
+                rate, low, high = _group_rate(g)
+                yield [g.name, *([g.court] if judges else []), g.reviewed, g.passed, g.failed, g.pending,
+                       c(ws, rate, "pct"), c(ws, low, "pct"), high if isinstance(high, str) else c(ws, high, "pct")]
+        return rows
+
+    book.table("各法院", [("法院", 32), *rate_cols], groups(s.by_court, False))
+    book.table("各承办人", [("承办人", 14), ("法院", 32), *rate_cols], groups(s.by_judge, True))
+    if s.errors:
+        book.table("输入错误", [("行号", 8), ("说明", 100)], lambda ws: ([e.line, e.message] for e in s.errors))
 
     # 抽查案件 and one sheet per court
-    def case_sheet(name: str) -> Any:
-        sheet = wb.create_sheet(name)
-        for i, (_, width) in enumerate(CASE_COLUMNS, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = width
-        sheet.freeze_panes = "D2"
-        header(sheet, [c for c, _ in CASE_COLUMNS])
-        return sheet
-
-    all_cases = case_sheet("抽查案件")
-    used = {"汇总", "抽查案件"}
-    courts: dict[str, tuple[Any, int]] = {}
-    for g in summary.by_court[:MAX_COURT_SHEETS]:
+    all_cases = book.sheet("抽查案件", CASE_COLUMNS, freeze="D2")
+    used = {*TABLE_SHEETS, "输入错误", "抽查案件"}
+    courts: dict[str, list[Any]] = {}  # court → [sheet, rows written]
+    for g in s.by_court[:MAX_COURT_SHEETS]:
         name = re.sub(r"[\[\]:*?/\\]", "", g.name)[:31] or "法院"
         k = 2
         while name in used:
             suffix = f"（{k}）"
             name, k = name[: 31 - len(suffix)] + suffix, k + 1
         used.add(name)
-        courts[g.name] = (case_sheet(name), 0)
+        courts[g.name] = [book.sheet(name, CASE_COLUMNS, freeze="D2"), 0]
+    total = 0
     for i, case in enumerate(_iter_cases(spool), start=1):
+        total = i
         values = _case_row(i, case)
         targets = [(all_cases, i)]
         if case["court"] in courts:
-            sheet, n = courts[case["court"]]
-            courts[case["court"]] = (sheet, n + 1)
-            targets.append((sheet, n + 1))
+            courts[case["court"]][1] += 1
+            targets.append((courts[case["court"]][0], courts[case["court"]][1]))
         for sheet, number in targets:
             # styled cells only where needed: openpyxl styles cost time per cell
             row: list[Any] = [number, *values[1:9]]
-            row[7] = cell(sheet, row[7], fill=fills[row[7]])
-            row.extend(cell(sheet, v, align=wrap) if "\n" in v else _clean_text(v) for v in values[9:])
+            row[6] = c(sheet, date.fromisoformat(row[6]), "date")  # 裁定日期: a date, not text
+            row[7] = c(sheet, row[7], fill=book.fills[row[7]])
+            row.extend(c(sheet, v, wrap=True) if "\n" in v else c(sheet, v) for v in values[9:])
             sheet.append(row)
-    wb.save(target)
+    book.close(all_cases, len(CASE_COLUMNS), total)
+    for sheet, n in courts.values():
+        book.close(sheet, len(CASE_COLUMNS), n)
+    book.wb.save(target)
 
 
 # ---------------------------------------------------------------- svg charts
@@ -363,10 +400,25 @@ th{background:#eef3f9;font-weight:600;white-space:nowrap}th.n{text-align:right}t
 .legend span{display:inline-block;margin-right:16px;font-size:13px}.legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
 ul.defects{margin:0;padding-left:18px}ul.defects li{margin:0}
 .score{font-size:20px;font-weight:bold}
+.source{font-size:12.5px;color:#555}td.k{white-space:nowrap}
+@page{size:A4;margin:16mm 14mm 18mm}
+@media print{
+body{background:#fff;font-size:10.5pt}
+main{max-width:none;padding:0}
+.cards{grid-template-columns:repeat(3,1fr);gap:6px}
+.card,.panel{box-shadow:none;border:1px solid #c9ced6}
+.card.big{grid-column:span 3}
+h2{margin-top:18px;break-after:avoid;page-break-after:avoid}
+table{font-size:9pt}
+thead{display:table-header-group}
+tr,.card,.panel,svg{break-inside:avoid;page-break-inside:avoid}
+.tag{color:#000;border:1px solid #888;background:none!important}
+a{color:inherit;text-decoration:none}
+}
 </style></head>
 <body><main>
 <h1>终本案件质量评查报告</h1>
-<div class="meta">输入：{{ s.input }}　|　{{ sampling }}　|　生成时间：{{ s.generated_at }}</div>
+<div class="meta">输入：{{ s.input }}　|　{{ sampling }}　|　生成时间：{{ generated }}（北京时间）</div>
 
 <div class="cards">
   <div class="card big"><div class="k">终本合格率（1 − 不合格数 / 抽查数）</div>
@@ -383,11 +435,12 @@ ul.defects{margin:0;padding-left:18px}ul.defects li{margin:0}
 <p class="muted">条形为合格率，黑线为 Wilson 95% 置信区间，红色虚线为“四个90%”中终本合格率 90% 的目标。待补充案件计入不合格数。</p></div>
 
 <h2>第三方评估指标（终本案件）</h2>
-<table><tr><th>项目</th><th class="n">权重</th><th class="n">达标比例</th><th class="n">评查件数</th><th class="n">不符合</th><th class="n">待补充</th><th>口径</th></tr>
-{% for a in s.assessment %}<tr><td>{{ a.item }}</td><td class="n">{{ '%d' % (a.weight * 100) }}%</td>
+<table><thead><tr><th>项目</th><th class="n">权重</th><th class="n">达标比例</th><th class="n">评查件数</th><th class="n">不符合</th><th class="n">待补充</th><th>口径</th></tr></thead>
+{% for a in s.assessment %}<tr><td class="k">{{ a.item }}</td><td class="n">{{ '%d' % (a.weight * 100) }}%</td>
 <td class="n">{{ pct(a.share) if a.computable else '无法计算' }}</td><td class="n">{{ a.assessed if a.computable else '—' }}</td>
 <td class="n">{{ a.violated if a.computable else '—' }}</td><td class="n">{{ a.unknown if a.computable else '—' }}</td><td>{{ a.definition }}</td></tr>
 {% endfor %}</table>
+<p class="source">权重来源：{{ source }}。“四个90%”中终本合格率的目标为 90%。</p>
 <p>加权得分（可计算项目按权重归一）：<span class="score">{{ '%.1f' % s.score if s.score is not none else '无法计算' }}</span> 分</p>
 
 <h2>按要求统计的不符合案件数</h2>
@@ -397,24 +450,25 @@ ul.defects{margin:0;padding-left:18px}ul.defects li{margin:0}
 
 <h2>各法院终本合格率</h2>
 <div class="panel">{{ court_svg }}
-<p class="muted">圆点为合格率，线段为 95% 置信区间，红色虚线为 90%。绿色：达标；红色：未达标；橙色：置信区间跨越 90%，尚不能下结论。</p></div>
-<table><tr><th>法院</th><th class="n">抽查数</th><th class="n">合格</th><th class="n">不合格</th><th class="n">待补充</th><th class="n">合格率</th><th class="n">95%置信区间</th></tr>
-{% for g in s.by_court %}<tr><td>{{ g.name }}</td><td class="n">{{ g.reviewed }}</td><td class="n">{{ g.passed }}</td><td class="n">{{ g.failed }}</td><td class="n">{{ g.pending }}</td><td class="n">{{ pct(g.pass_rate) }}</td><td class="n">{{ pct(g.interval[0]) }}–{{ pct(g.interval[1]) }}</td></tr>
+<p class="muted">圆点为合格率，线段为 95% 置信区间，红色虚线为 90%。绿色：达标；红色：未达标；橙色：置信区间跨越 90%，尚不能下结论。{% if small_courts %}抽查不足 {{ min_rated }} 件的 {{ small_courts }} 个法院未列入图中。{% endif %}</p></div>
+<table><thead><tr><th>法院</th><th class="n">抽查数</th><th class="n">合格</th><th class="n">不合格</th><th class="n">待补充</th><th class="n">合格率</th><th class="n">95%置信区间</th></tr></thead>
+{% for g in s.by_court %}<tr><td>{{ g.name }}</td><td class="n">{{ g.reviewed }}</td><td class="n">{{ g.passed }}</td><td class="n">{{ g.failed }}</td><td class="n">{{ g.pending }}</td>{{ rate_cells(g) }}</tr>
 {% endfor %}</table>
 
 <h2>各承办人</h2>
-<table><tr><th>承办人</th><th>法院</th><th class="n">抽查数</th><th class="n">合格</th><th class="n">不合格</th><th class="n">待补充</th><th class="n">合格率</th><th class="n">95%置信区间</th></tr>
-{% for g in judges %}<tr><td>{{ g.name }}</td><td>{{ g.court }}</td><td class="n">{{ g.reviewed }}</td><td class="n">{{ g.passed }}</td><td class="n">{{ g.failed }}</td><td class="n">{{ g.pending }}</td><td class="n">{{ pct(g.pass_rate) }}</td><td class="n">{{ pct(g.interval[0]) }}–{{ pct(g.interval[1]) }}</td></tr>
+<table><thead><tr><th>承办人</th><th>法院</th><th class="n">抽查数</th><th class="n">合格</th><th class="n">不合格</th><th class="n">待补充</th><th class="n">合格率</th><th class="n">95%置信区间</th></tr></thead>
+{% for g in judges %}<tr><td>{{ g.name }}</td><td>{{ g.court }}</td><td class="n">{{ g.reviewed }}</td><td class="n">{{ g.passed }}</td><td class="n">{{ g.failed }}</td><td class="n">{{ g.pending }}</td>{{ rate_cells(g) }}</tr>
 {% endfor %}</table>
+<p class="muted">抽查不足 {{ min_rated }} 件的法院、承办人只列件数，不计算合格率：件数过少的比率没有意义，也不宜据以评价个人。</p>
 {% if s.by_judge|length > judges|length %}<p class="muted">仅列出抽查数最多的 {{ judges|length }} 名承办人，全部见 review.xlsx。</p>{% endif %}
 
 <h2>按规则统计</h2>
-<table><tr><th>代码</th><th>规则或问题</th><th>类别</th><th>要求编号</th><th class="n">不符合</th><th class="n">待补充</th></tr>
+<table><thead><tr><th>代码</th><th>规则或问题</th><th>类别</th><th>要求编号</th><th class="n">不符合</th><th class="n">待补充</th></tr></thead>
 {% for r in s.by_rule %}<tr><td>{{ r.code }}</td><td>{{ r.title }}</td><td>{{ severity[r.severity] }}</td><td>{{ r.requirements|join('、') }}</td><td class="n">{{ r.violated }}</td><td class="n">{{ r.unknown }}</td></tr>
 {% endfor %}</table>
 
 <h2>不合格及待补充案件</h2>
-{% if cases %}<table><tr><th>行号</th><th>案号</th><th>法院 / 承办人</th><th>结论</th><th>问题</th></tr>
+{% if cases %}<table><thead><tr><th>行号</th><th>案号</th><th>法院 / 承办人</th><th>结论</th><th>问题</th></tr></thead>
 {% for c in cases %}<tr><td class="n">{{ c.line }}</td><td>{{ c.case_number }}</td><td>{{ c.court }}<br><span class="muted">{{ c.judge }}</span></td>
 <td><span class="tag {{ c.verdict }}">{{ c.verdict }}</span></td>
 <td><ul class="defects">{% for d in c.defects if d.counts %}<li>{{ d.code }} {{ d.message if d.source == '核对' else d.title }}{% if d.status == 'unknown' %}（待补充）{% endif %}</li>{% endfor %}</ul></td></tr>
@@ -423,7 +477,7 @@ ul.defects{margin:0;padding-left:18px}ul.defects li{margin:0}
 {% else %}<p class="muted">没有不合格或待补充的案件。</p>{% endif %}
 
 {% if s.errors %}<h2>输入错误（{{ s.input_errors }} 处）</h2>
-<table><tr><th>行号</th><th>说明</th></tr>{% for e in s.errors[:errors_max] %}<tr><td class="n">{{ e.line }}</td><td>{{ e.message }}</td></tr>{% endfor %}</table>
+<table><thead><tr><th>行号</th><th>说明</th></tr></thead>{% for e in s.errors[:errors_max] %}<tr><td class="n">{{ e.line }}</td><td>{{ e.message }}</td></tr>{% endfor %}</table>
 {% if s.input_errors > errors_max %}<p class="muted">仅列出前 {{ errors_max }} 处。</p>{% endif %}{% endif %}
 
 <h2>说明</h2>
@@ -448,12 +502,23 @@ def write_html(summary: ReviewSummary, spool: Path, target: Path) -> None:
     req_rows = [(f"{r.requirement} {r.title}", [(r.violated, RED, "不符合"), (r.unknown, AMBER, "待补充")],
                  f"{r.violated}" + (f" + {r.unknown}" if r.unknown else "")) for r in reqs]
     advisory = [r for r in summary.by_requirement if r.advisory and not (r.violated or r.unknown)]
+    def rate_cells(g: GroupFigures) -> Markup:
+        if g.reviewed < MIN_RATED:
+            return Markup('<td class="n">—</td><td class="n muted">不足{}件</td>').format(MIN_RATED)
+        return Markup('<td class="n">{}</td><td class="n">{}–{}</td>').format(
+            _pct(g.pass_rate), _pct(g.interval[0]), _pct(g.interval[1]))
+
+    rated_courts = [g for g in summary.by_court if g.reviewed >= MIN_RATED]
+    generated = datetime.fromisoformat(summary.generated_at)
     page = env.from_string(_HTML).render(
         s=summary, sampling=describe_sampling(summary), pct=_pct, severity=SEVERITY_CN,
+        generated=f"{generated.year}年{generated.month}月{generated.day}日 {generated:%H:%M}",
+        source=ASSESSMENT_SOURCE, min_rated=MIN_RATED, rate_cells=rate_cells,
+        small_courts=len(summary.by_court) - len(rated_courts),
         rate_svg=Markup(pass_rate_svg(summary)),
         req_svg=Markup(bars_svg(req_rows, label_width=430, aria="按要求统计的不符合案件数")),
         advisory=advisory,
-        court_svg=Markup(forest_svg(summary.by_court[:40], aria="各法院终本合格率")),
+        court_svg=Markup(forest_svg(rated_courts[:40], aria="各法院终本合格率")),
         judges=summary.by_judge[:30], cases=cases, more_cases=more, errors_max=HTML_ERRORS_MAX,
     )
     target.write_text(page, encoding="utf-8")

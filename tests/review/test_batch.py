@@ -6,6 +6,7 @@ import io
 import json
 import re
 import shutil
+from datetime import datetime
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -189,23 +190,40 @@ def test_reports_are_written_and_read_back(write_jsonl: Writer, tmp_path: Path) 
     assert [c["verdict"] for c in data["cases"]] == ["合格", "合格", "不合格", "待补充", "不合格"]
     assert any(d["code"] == "C01" for d in data["cases"][2]["defects"])
 
-    wb = load_workbook(out / "review.xlsx", read_only=True)
+    wb = load_workbook(out / "review.xlsx")  # not read-only: autofilters and number formats are read back
     courts = [g.name for g in summary.by_court]
-    assert wb.sheetnames[:2] == ["汇总", "抽查案件"]
-    assert sorted(wb.sheetnames[2:]) == sorted(courts)
+    tables = ["概况", "评估指标", "按要求", "按规则", "各法院", "各承办人"]
+    assert wb.sheetnames[:7] == [*tables, "抽查案件"]
+    assert sorted(wb.sheetnames[7:]) == sorted(courts)
+    for ws in wb.worksheets:  # one table per sheet: a header row and an autofilter over all of it
+        assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}", ws.title
+        assert all(isinstance(c.value, str) for c in ws[1]), ws.title
     rows = list(wb["抽查案件"].iter_rows(values_only=True))
     assert rows[0][:3] == ("序号", "行号", "案号")
     assert len(rows) == 1 + 5
     assert [r[7] for r in rows[1:]] == ["合格", "合格", "不合格", "待补充", "不合格"]
     assert "C01" in rows[3][9]  # 不符合项 of case 04
-    per_court = sum(len(list(wb[name].iter_rows())) - 1 for name in wb.sheetnames[2:])
+    assert all(isinstance(r[6], datetime) for r in rows[1:])  # 裁定日期 is a date, not text
+    assert wb["抽查案件"]["G2"].number_format == "yyyy-mm-dd"
+    per_court = sum(wb[name].max_row - 1 for name in wb.sheetnames[7:])
     assert per_court == 5
-    summary_cells = [c for row in wb["汇总"].iter_rows(values_only=True) for c in row if c is not None]
-    assert "终本合格率" in summary_cells and 0.4 in summary_cells
+    overview = {r[0]: r[1] for r in wb["概况"].iter_rows(min_row=2, values_only=True)}
+    [rate_row] = [r for r in wb["概况"].iter_rows(min_row=2) if r[0].value == "终本合格率"]
+    assert rate_row[1].value == pytest.approx(0.4) and rate_row[1].number_format == "0.0%"
+    assert isinstance(overview["生成时间"], datetime) and isinstance(overview["抽查数"], int)
+    assert "/" not in str(overview["输入"])  # the file name, no local path
+    weights = list(wb["评估指标"].iter_rows(min_row=2, values_only=True))
+    assert [w[1] for w in weights] == [0.4, 0.2, 0.2, 0.15, 0.05] and all("第三方评估指标" in w[7] for w in weights)
+    for row in wb["各法院"].iter_rows(min_row=2, values_only=True):  # 1–2 cases per court in this batch
+        assert row[1] < 5 and row[5] is None and row[7] == "抽查不足 5 件，不计算合格率"
     wb.close()
 
     page = (out / "review.html").read_text(encoding="utf-8")
-    assert page.count("<svg") == 3
+    assert page.count("<svg") == 2  # every court has fewer than 5 cases: no per-court rate chart
+    assert "抽查不足 5 件的 " in page and "未列入图中" in page
+    assert str(tmp_path) not in page and "/tmp" not in page  # no local path
+    assert "@page{size:A4" in page and "@media print" in page and "<thead>" in page
+    assert "（北京时间）" in page and "第三方评估指标" in page
     assert "90% 目标线" in page and "40.0%" in page
     assert not re.search(r"""(?:src|href)\s*=|url\(|@import""", page)
     assert set(re.findall(r"https?://[^\s\"'<>]+", page)) == {"http://www.w3.org/2000/svg"}
