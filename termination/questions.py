@@ -467,7 +467,7 @@ def bootstrap(draft: Mapping[str, Any]) -> list[Question]:
     out: list[Question] = []
     seen: set[str] = set()
     for path in missing_required(draft):
-        q = _question(path, draft, reason="案件基本信息：检查终本条件需要先记录")
+        q = _question(path, draft, reason="检查终本条件之前，须先记录案件的基本信息")
         if q is not None and q.key not in seen:
             seen.add(q.key)
             out.append(q)
@@ -478,7 +478,8 @@ def bootstrap(draft: Mapping[str, Any]) -> list[Question]:
 
 
 def _reason(f: Finding) -> str:
-    cites = "；".join(c.text for c in f.citations)
+    """The rule's title and its citations (the first three; a rule rarely needs more to be understood)."""
+    cites = "；".join(c.text for c in f.citations[:3]) + ("等" if len(f.citations) > 3 else "")
     return f"{f.title}（{cites}）" if cites else f.title
 
 
