@@ -2,7 +2,8 @@
 
 Three steps, each its own module: :mod:`~termination.analysis.text` (clean, normalise, mask
 headings and draft markers, split sentences even where 。 was lost), :mod:`~termination.analysis.extract`
-(text → :class:`~termination.analysis.facts.RulingFacts`, every value with its evidence span) and
+(text → :class:`~termination.analysis.facts.RulingFacts`, every value with its evidence span: header,
+measures, contents) and
 :mod:`~termination.analysis.checks` (facts → problems, each check under the rule contract of
 ``rulesets/ruling_text/``). This module only assembles the public
 :class:`~termination.analysis.models.RulingAnalysis`.
