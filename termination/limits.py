@@ -63,8 +63,16 @@ DOCX_MAX_UNCOMPRESSED: Final = 50 * 1024 * 1024
 DOCX_MAX_ENTRIES: Final = 1000
 #: The XML of one part (word/document.xml…), parsed into a tree by lxml.
 DOCX_MAX_XML: Final = 20 * 1024 * 1024
-#: Characters of ruling text analysed (a ruling is 2,000–20,000 characters).
-RULING_MAX_CHARS: Final = 1_000_000
+#: Characters of ruling text analysed: a ruling is 2,000–20,000 characters; analysis takes about
+#: 1 s per 200,000 characters of ordinary text.
+RULING_MAX_CHARS: Final = 200_000
+#: Seconds one analysis may run in the service before its process is killed (422): an ordinary
+#: text at RULING_MAX_CHARS takes about 1 s.
+ANALYSIS_SECONDS: Final = 5.0
+#: Address space of the service's analysis process (python-docx, lxml and jieba need ~300 MB).
+ANALYSIS_MEMORY: Final = 2 * 1024**3
+#: Bytes of a ruling file read from disk (command line, review): checked before reading it.
+RULING_MAX_FILE: Final = 50 * 1024 * 1024
 
 # ---------------------------------------------------------------- case numbers
 

@@ -17,7 +17,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -51,6 +50,7 @@ from termination.errors import (
 )
 from termination.io import decode, parse_document, parse_json, unwrap, validate
 from termination.obligations.models import CalendarReport
+from termination.service.isolation import AnalysisFailed, AnalysisProcess
 from termination.service.middleware import RequestMiddleware
 from termination.service.problems import (
     KINDS,
@@ -201,17 +201,6 @@ def _zip(files: dict[str, bytes], day: date) -> bytes:
     return buffer.getvalue()
 
 
-def _analyze_bytes(data: bytes, suffix: str, display_name: str) -> dict[str, Any]:
-    """Analyse an uploaded ruling exactly like ``termination analyze FILE`` would."""
-    with tempfile.TemporaryDirectory(prefix="termination-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        try:
-            return api.analyze(path).model_dump(mode="json")
-        except RulingFileError as exc:  # name the upload, not our temporary path
-            raise HttpProblem("invalid-ruling", str(exc).replace(str(path), display_name)) from None
-
-
 # ---------------------------------------------------------------- routes
 
 _bearer = HTTPBearer(auto_error=False, description="设置环境变量 TERMINATION_TOKEN 后必需")
@@ -345,20 +334,24 @@ async def post_analyze(request: Request) -> JSONResponse:
             upload = form.get("file")
             if not isinstance(upload, UploadFile):
                 raise HttpProblem("invalid-form", "file：缺少上传的裁定书文件（字段名 file）", field="file")
-            filename = Path(upload.filename or "裁定书.txt").name
-            suffix = Path(filename).suffix.lower()
+            suffix = Path(upload.filename or "裁定书.txt").suffix.lower()
             if suffix not in (".docx", ".txt"):
                 raise HttpProblem("unsupported-media-type", "file：只支持 .docx 和 .txt 文件", field="file")
-            data = await upload.read()
+            data, name = await upload.read(), "上传的文件"  # the file's own name may name a party
         finally:
             await form.close()
     elif ctype in ("text/plain", ""):
-        data, suffix, filename = await request.body(), ".txt", "请求体"
+        data, suffix, name = await request.body(), ".txt", "请求体"
     elif ctype == DOCX:
-        data, suffix, filename = await request.body(), ".docx", "请求体"
+        data, suffix, name = await request.body(), ".docx", "请求体"
     else:
         raise HttpProblem("unsupported-media-type", f"Content-Type：不支持 {ctype[:60]}，请使用 text/plain 或 multipart/form-data")
-    return JSONResponse(await _offload(_analyze_bytes, data, suffix, filename))
+    try:  # in the analysis process: killed at its deadline or when this request is abandoned
+        return JSONResponse(await request.app.state.analysis.analyze(data, suffix, name))
+    except AnalysisFailed as exc:
+        if exc.kind == "internal-error":
+            raise RuntimeError("analysis failed") from None  # logged and answered by the middleware
+        raise HttpProblem(exc.kind, exc.detail) from None
 
 
 @guarded.post(
@@ -549,7 +542,10 @@ def _documentation(app: FastAPI) -> APIRouter:
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     await _offload(api.ruleset_version)  # load rules and build the engine before the first request
-    yield
+    try:
+        yield
+    finally:
+        app.state.analysis.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -565,6 +561,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redirect_slashes=False,  # no redirect (built from the Host header) before authentication
     )
     app.state.settings = settings or Settings.from_env()
+    app.state.analysis = AnalysisProcess()
     app.include_router(v1)
     app.include_router(_documentation(app))
     from termination.workbench import error_page, router as workbench  # the judge's pages at /, same token

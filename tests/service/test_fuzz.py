@@ -8,12 +8,20 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.service.conftest import CASES, RULINGS, make_client
 
 CLIENT = make_client()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _one_event_loop() -> Iterator[None]:
+    """One loop for the module: the analysis process of the app lives in it."""
+    with CLIENT:
+        yield
 SAMPLES = [json.loads(p.read_text(encoding="utf-8")) for p in CASES]
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,6 +6,7 @@ import copy
 import io
 import json
 import logging
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -235,3 +236,134 @@ def test_control_characters_do_not_break_the_calendar_workbook() -> None:
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows and {r[1] for r in rows} == {"北京市海淀区人民法院"} and {r[2] for r in rows} == {"李四"}
+
+
+# ---------------------------------------------------------------- 2, 4, 8: hostile rulings, bounded analysis
+
+from bench import hostile_docx  # noqa: E402
+from termination.service.isolation import AnalysisProcess  # noqa: E402
+
+#: each hostile .docx (at a size that keeps the test fast) → what the 422 must say
+HOSTILE: dict[str, tuple[Any, str]] = {
+    "zip_bomb": (lambda: hostile_docx.zip_bomb(mb=24), "XML 内容过大"),
+    "many_small_bombs": (hostile_docx.many_small_bombs, "解压后过大"),
+    "entry_flood": (lambda: hostile_docx.entry_flood(1200), "压缩包内文件过多"),
+    "lying_size": (lambda: hostile_docx.lying_size(mb=4), "不是有效的 .docx 文件"),
+    "corrupt_deflate": (hostile_docx.corrupt_deflate, "不是有效的 .docx 文件"),
+    "garbage_crc": (hostile_docx.garbage_crc, "不是有效的 .docx 文件"),
+    "encrypted_entry": (hostile_docx.encrypted_entry, "文件已加密"),
+    "unknown_compression": (hostile_docx.unknown_compression, "压缩方式"),
+    "bzip2_entries": (hostile_docx.bzip2_entries, "压缩方式"),
+    "malformed_xml": (hostile_docx.malformed_xml, "XML"),
+    "deep_xml": (hostile_docx.deep_xml, "XML"),
+    "billion_laughs": (hostile_docx.billion_laughs, "XML"),
+    "external_entity": (hostile_docx.external_entity, "没有文字"),  # the entity is never resolved
+    "no_document_part": (hostile_docx.no_document_part, "不是有效的 .docx 文件"),
+    "not_a_zip": (hostile_docx.not_a_zip, "不是有效的 .docx 文件"),
+    "truncated": (hostile_docx.truncated, "不是有效的 .docx 文件"),
+    "too_much_text": (hostile_docx.too_much_text, "超过 200000 字"),
+}
+
+
+@pytest.fixture(scope="module")
+def analysing() -> Any:
+    with make_client() as c:
+        yield c
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_docx_is_a_clear_422(name: str, analysing: Any) -> None:
+    make, reason = HOSTILE[name]
+    data = make()
+    upload = analysing.post("/v1/analyze", files={"file": ("张三诉李四.docx", data, "application/octet-stream")})
+    body = assert_problem(upload, 422, "invalid-ruling")
+    assert reason in body["detail"] and "张三" not in body["detail"]
+    raw = analysing.post("/v1/analyze", content=data, headers={"Content-Type": hostile_docx_type()})
+    assert assert_problem(raw, 422, "invalid-ruling")["detail"] == body["detail"].replace("上传的文件", "请求体")
+
+
+def hostile_docx_type() -> str:
+    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_the_cli_reads_hostile_docx_as_clear_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("zip_bomb", "encrypted_entry", "deep_xml", "corrupt_deflate"):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(HOSTILE[name][0]())
+        assert main(["analyze", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and HOSTILE[name][1] in err and "Traceback" not in err
+
+
+def test_no_upload_is_named_in_the_temp_folder_while_it_is_analysed(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """kill -9 in the middle of an analysis must leave no ruling on disk: the upload goes to the
+    analysis process through a pipe, and starlette's spool of a large upload is an unnamed file."""
+    import os
+    import tempfile
+    import threading
+    import time
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where a temporary file would be named
+    big = hostile_docx.package(hostile_docx.document_xml(hostile_docx.paragraph("执行裁定书")),
+                               extra={"word/media/image1.png": os.urandom(1_500_000)})  # spooled past 1 MB
+    with make_client() as c:
+        c.app.state.analysis = AnalysisProcess(deadline=2, command=[sys.executable, "-c", "import time; time.sleep(60)"])
+        thread = threading.Thread(target=c.post, args=("/v1/analyze",),
+                                  kwargs={"files": {"file": ("张三.docx", big, "application/octet-stream")}})
+        thread.start()
+        time.sleep(1.0)
+        during = list(tmp_path.iterdir())
+        thread.join(10)
+    assert during == [] and list(tmp_path.iterdir()) == []
+
+
+def test_an_analysis_past_its_deadline_is_killed_and_blocks_no_one() -> None:
+    """A child that never answers stands for any pathological text: 422 at the deadline, the
+    child process killed, and other requests answered meanwhile."""
+    import threading
+    import time
+
+    with make_client() as c:
+        stuck = AnalysisProcess(deadline=1.5, command=[sys.executable, "-c", "import time; time.sleep(120)"])
+        c.app.state.analysis = stuck
+        result: dict[str, Any] = {}
+
+        def analyse() -> None:
+            started = time.perf_counter()
+            result["response"] = c.post("/v1/analyze", content="执行裁定书".encode(), headers={"Content-Type": "text/plain"})
+            result["seconds"] = time.perf_counter() - started
+
+        thread = threading.Thread(target=analyse)
+        thread.start()
+        time.sleep(0.3)
+        child = stuck._process
+        assert child is not None and child.poll() is None
+        started = time.perf_counter()
+        assert c.post("/v1/check", content=CASE_01).status_code == 200  # not queued behind the analysis
+        assert time.perf_counter() - started < 1.0
+        thread.join(10)
+        body = assert_problem(result["response"], 422, "invalid-ruling")
+        assert "未能在 1.5 秒内分析完毕" in body["detail"] and 1.4 < result["seconds"] < 4
+        assert child.poll() is not None  # killed
+        c.app.state.analysis = AnalysisProcess()
+        assert c.post("/v1/analyze", content="执行裁定书".encode(), headers={"Content-Type": "text/plain"}).status_code == 200
+
+
+def test_an_abandoned_analysis_is_killed() -> None:
+    with make_client(timeout=0.5) as c:
+        stuck = AnalysisProcess(command=[sys.executable, "-c", "import time; time.sleep(120)"])
+        c.app.state.analysis = stuck
+        response = c.post("/v1/analyze", content="执行裁定书".encode(), headers={"Content-Type": "text/plain"})
+        assert_problem(response, 503, "timeout")
+        assert stuck._process is None  # killed when the request was cancelled
+
+
+def test_a_text_that_made_the_analysis_quadratic_is_bounded(analysing: Any) -> None:
+    import time
+
+    started = time.perf_counter()
+    response = analysing.post("/v1/analyze", content=b"\n" * 150_000 + "执行裁定书".encode(),
+                              headers={"Content-Type": "text/plain"})
+    assert response.status_code in (200, 422)
+    assert time.perf_counter() - started < 5.0 + 3.0  # the deadline, plus starting a new child
