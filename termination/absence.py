@@ -34,7 +34,8 @@ DID: Final = "did_not_happen"
 NOT: Final = "not_established"
 DETAIL: Final = "detail"
 
-_PARTY_DETAIL = ("kind", "sex", "ethnicity", "id_number", "address", "agent", "agent.firm", "representative_title")
+_PARTY_DETAIL = ("kind", "sex", "ethnicity", "id_number", "address", "agent", "agent.firm", "representative_title",
+                 "short_name")
 
 ABSENCE: Final[dict[str, Reading]] = {
     "schema_version": DETAIL,

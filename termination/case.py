@@ -145,6 +145,7 @@ class Organisation(_Model):
     kind: Literal["organisation"] = "organisation"
     id: str = Field(min_length=1)
     name: str = Field(min_length=1, description="名称")
+    short_name: str | None = Field(None, description="简称，如 恒远公司（文书首次出现时注明“以下简称”）")
     org_type: Literal[
         "enterprise_legal_person", "non_enterprise_legal_person", "unincorporated", "branch",
         "autonomous_body",

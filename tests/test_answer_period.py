@@ -21,6 +21,7 @@ def _case(notice: dict[str, Any] | None, ruling: str, *, opinion: bool = False) 
                                               "presiding": "王立新"}}
     if not opinion:
         data["interview"] = {k: v for k, v in data["interview"].items() if k not in ("opinion", "agrees")}
+    data.pop("termination_notice", None)
     if notice is not None:
         data["termination_notice"] = notice
     return data

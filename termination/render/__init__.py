@@ -1,21 +1,22 @@
 """The ruling and its companion documents, rendered from the decision of the check.
 
-Pipeline: :func:`termination.render.context.build` turns the case record and its
-:class:`~termination.decision.Decision` into template values → a Jinja template in
-``templates/`` (StrictUndefined, autoescape off: the output is text, and python-docx escapes
-XML itself) prints lines ``@kind text`` → :mod:`termination.render.blocks` parses them →
-:mod:`termination.render.docx` writes paragraphs with named styles (or plain text).
+Pipeline: the record as of the decision's date (one cut, at the entry) →
+:func:`~termination.render.documents.common.facts_of` (typed values: parties, steps, property,
+amounts, hearing, signatures) → one view per document (:mod:`termination.render.documents`) →
+its Jinja template in ``templates/`` (every Chinese phrase lives there) printing lines
+``@kind text`` → :mod:`termination.render.blocks` → a writer (:mod:`termination.render.writers`).
 
-One decision drives all documents: a final document renders only when the decision is ready;
-a draft marks every page 草稿, shows each blocking finding in place as 【待补充：…】 and lists
-the missing steps at the end. The ruling is dated ``termination.proposed_date``; the legal
-basis and the Civil Procedure Law article follow that date (:mod:`termination.render.legal`).
+One decision drives all documents: a final document renders only when the decision is ready
+and every value a document must state is recorded; a draft marks every page 草稿, shows each
+missing value and each blocking finding in place and lists the missing steps at the end. The
+ruling is dated ``termination.proposed_date``; the legal basis and the Civil Procedure Law
+article follow that date (:mod:`termination.render.legal`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from datetime import datetime, time, timedelta, timezone
 from typing import Literal
 
 import jinja2
@@ -25,10 +26,12 @@ from termination.case import CaseRecord
 from termination.decision import Decision
 from termination.errors import InputError, NotReadyError, RenderError, TerminationError
 from termination.render import blocks as _blocks
-from termination.render.context import build, filters, missing_steps
+from termination.render.disclosure import FULL, Disclosure
+from termination.render.drafts import Drafts, missing_steps
+from termination.render.environment import environment as _environment
+from termination.render.environment import template
 
 TEMPLATES_DIR = paths.TEMPLATES
-
 DOCUMENTS: tuple[str, ...] = ("ruling", "notice", "interview", "approval", "report")
 #: document → file name stem
 TITLES: dict[str, str] = {
@@ -39,28 +42,9 @@ TITLES: dict[str, str] = {
     "report": "合规审查报告",
 }
 Format = Literal["docx", "txt"]
+_BEIJING = timezone(timedelta(hours=8))
 
 __all__ = ["DOCUMENTS", "TITLES", "missing_steps", "render_blocks", "render_documents", "template"]
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # text, not HTML: python-docx escapes &, <, > when writing XML
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_blocks.clean,
-    )
-    env.filters.update(filters())
-    return env
-
-
-def template(name: str) -> jinja2.Template:
-    """The compiled template of document ``name`` (re-read when its file changed; raises if gone or broken)."""
-    return _environment().get_template(f"{name}.j2")
 
 
 def _selected(only: Sequence[str] | None) -> list[str]:
@@ -73,10 +57,26 @@ def _selected(only: Sequence[str] | None) -> list[str]:
     return [n for n in DOCUMENTS if n in names]
 
 
-def render_blocks(name: str, case: CaseRecord, decision: Decision, *, draft: bool = False) -> list[_blocks.Block]:
-    """The block structure of one document (no readiness check: callers decide)."""
-    values = build(case, decision, draft=draft)
-    return _blocks.parse(_environment().get_template(f"{name}.j2").render(values))
+def render_blocks(names: Sequence[str], case: CaseRecord, decision: Decision, *, draft: bool,
+                  disclosure: Disclosure = FULL) -> dict[str, list[_blocks.Block]]:
+    """The block structure of each document in ``names`` (the record is cut to the decision's date).
+
+    Raises:
+        NotReadyError: a final document lacks a value it must state (``.missing`` names each one).
+    """
+    from termination.render.documents import MODULES
+    from termination.render.documents.common import as_context, facts_of
+
+    record = case.as_of(decision.as_of)
+    drafts = Drafts(decision, draft)
+    facts = facts_of(record, decision, drafts, disclosure)
+    views = {name: MODULES[name].build(facts, drafts, record, disclosure) for name in names}
+    if drafts.missing:
+        raise NotReadyError(f"文书缺少必要内容：{'、'.join(drafts.missing)}，不能生成正式文书（可生成标注缺项的草稿）",
+                            missing=list(drafts.missing))
+    env = _environment()
+    return {name: _blocks.parse(env.get_template(MODULES[name].TEMPLATE).render(as_context(view)))
+            for name, view in views.items()}
 
 
 def render_documents(
@@ -86,6 +86,7 @@ def render_documents(
     draft: bool = False,
     only: Sequence[str] | None = None,
     fmt: Format = "docx",
+    disclosure: Disclosure = FULL,
 ) -> dict[str, bytes]:
     """Render the documents of ``case`` from its ``decision``: ``{"执行裁定书.docx": b"...", ...}``.
 
@@ -104,20 +105,22 @@ def render_documents(
         raise NotReadyError("案件尚不符合终本条件，未生成正式文书（可生成标注缺项的草稿）",
                             missing=missing_steps(decision))
     try:
-        # The documents state the record as it stood on the decision's date, as the check counted it.
-        values = build(case.as_of(decision.as_of), decision, draft=draft)
-        env = _environment()
+        parsed = render_blocks(names, case, decision, draft=draft, disclosure=disclosure)
         out: dict[str, bytes] = {}
-        for name in names:
-            parsed = _blocks.parse(env.get_template(f"{name}.j2").render(values))
-            if fmt == "docx":
-                from termination.render.docx import to_docx  # python-docx only when writing .docx
+        if fmt == "docx":
+            from termination.render.writers.docx import Meta, to_docx  # python-docx only when writing .docx
 
-                out[f"{TITLES[name]}.docx"] = to_docx(parsed, draft=draft)
-            else:
-                out[f"{TITLES[name]}.txt"] = _blocks.to_text(parsed, draft=draft)
+            created = datetime.combine(case.termination.proposed_date, time(), _BEIJING)
+            for name, doc in parsed.items():
+                meta = Meta(f"{TITLES[name]}（{case.case_number}）", _blocks.clean(case.court), created)
+                out[f"{TITLES[name]}.docx"] = to_docx(doc, draft=draft, meta=meta)
+        else:
+            from termination.render.writers.text import to_text
+
+            for name, doc in parsed.items():
+                out[f"{TITLES[name]}.txt"] = to_text(doc, draft=draft)
         return out
     except TerminationError:
         raise
-    except (jinja2.TemplateError, ValueError, KeyError, TypeError) as exc:
+    except (jinja2.TemplateError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise RenderError(f"文书生成失败（{type(exc).__name__}：{exc}）") from exc

@@ -1,4 +1,4 @@
-"""The small block structure the templates produce, and its plain-text form.
+"""The small block structure the templates produce (the writers in :mod:`termination.render.writers` print it).
 
 A template renders to lines ``@kind text``. Kinds:
 
@@ -13,6 +13,10 @@ date       date line under the signatures (right-aligned)
 blank      empty line
 break      page break
 note       small note under a table (table-text size, no indent)
+aside      a line of the signature block with a note at the left margin: ``left¦right`` (本件与原本核对无异¦书记员　张三)
+cut        a cut line across the page (the 回执 is cut off along it), centred
+footer     the page footer of the document instead of the page number; ``{PAGE}`` and
+           ``{NUMPAGES}`` become fields (第{PAGE}页共{NUMPAGES}页)
 cols       starts a table: column widths in cm, e.g. ``@cols 3 12.6``; a ``c`` after a width
            centres that column (``@cols 1.3c 4.3``)
 head, row  table rows: cells separated by ``¦`` (U+00A6); ``¶`` starts a new line in a cell
@@ -37,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = frozenset({"title", "caseno", "heading", "para", "left", "sign", "date", "blank", "break", "note", "cols",
-                   "head", "row"})
+                   "head", "row", "cut", "footer", "aside"})
 _LINE_RE = re.compile(r"^@(?P<kind>[a-z]+)(?: (?P<text>.*))?$")
 _CONTROL_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff"
@@ -105,25 +109,8 @@ def parse(rendered: str) -> list[Block]:
         if not match or match["kind"] not in KINDS:
             raise ValueError(f"模板输出第{number}行缺少有效的样式标记：{line[:40]}")
         kind, text = match["kind"], (match["text"] or "").strip(" ")
-        if kind in ("row", "head"):
+        if kind in ("row", "head", "aside"):
             blocks.append(Block(kind, cells=tuple(c.strip(" ") for c in text.split(CELL_SEP))))
         else:
             blocks.append(Block(kind, text))
     return blocks
-
-
-def to_text(blocks: list[Block], *, draft: bool) -> bytes:
-    """The same blocks as UTF-8 plain text: no styling, paragraphs indented with two full-width spaces."""
-    lines: list[str] = [DRAFT_BANNER, ""] if draft else []
-    for b in blocks:
-        if b.kind in ("row", "head"):
-            lines.append(" | ".join(" ".join(c.split(CELL_BREAK)).strip() for c in b.cells))
-        elif b.kind == "para":
-            lines.append("　　" + b.text)
-        elif b.kind in ("blank", "break"):
-            lines.append("")
-        elif b.kind == "cols":
-            continue
-        else:
-            lines.append(b.text)
-    return plain("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

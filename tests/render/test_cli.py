@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import termination.io
-import termination.render.docx
+import termination.render.writers.docx
 from termination.cli import main
 from termination.render import TITLES
 from tests.render.support import CASE01, load
@@ -95,16 +95,16 @@ def test_output_path_that_is_a_file_exits_2(tmp_path: Path) -> None:
 
 def test_render_failure_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    real = termination.render.docx.to_docx
+    real = termination.render.writers.docx.to_docx
     calls = {"n": 0}
 
-    def failing(blocks: list, *, draft: bool) -> bytes:
+    def failing(blocks: list, *, draft: bool, meta: object) -> bytes:
         calls["n"] += 1
         if calls["n"] == 3:
             raise ValueError("boom")
-        return real(blocks, draft=draft)
+        return real(blocks, draft=draft, meta=meta)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(termination.render.docx, "to_docx", failing)
+    monkeypatch.setattr(termination.render.writers.docx, "to_docx", failing)
     out = tmp_path / "out"
     code = main(["render", str(CASE01), "-o", str(out)])
     assert code == 3  # RenderError: our bug, not the user's

@@ -40,11 +40,12 @@ def test_draft_marks_every_page_and_shows_gaps_in_place() -> None:
         d = docx.Document(io.BytesIO(data))
         assert "草稿" in d.sections[0].header.paragraphs[0].text, name
     paras = paragraphs(docs["执行裁定书.docx"])
-    six = paras.index("六、告知申请执行人并听取意见的情况")
+    course = next(i for i, p in enumerate(paras) if p.startswith("经上述调查"))
     reasoning = next(i for i, p in enumerate(paras) if p.startswith("本院认为"))
-    gaps = [p for p in paras[six:reasoning] if p.startswith("【待补充：")]
-    assert any("F01" in p for p in gaps)  # the gap sits where the interview paragraph belongs
-    assert paras.index("附：尚需补正的事项（草稿）") > paras.index("书记员　赵晓雪")
+    gaps = [p for p in paras[course:reasoning] if p.startswith("【待补充：")]
+    assert any("F01" in p for p in gaps)  # the gap sits where the hearing of the applicant belongs
+    clerk = next(i for i, p in enumerate(paras) if p.endswith("书记员　赵晓雪"))
+    assert paras.index("附：尚需补正的事项（草稿）") > clerk
     tail = paras[paras.index("附：尚需补正的事项（草稿）") + 1:]
     assert any(p.startswith("1. F01 ") for p in tail)
 
@@ -63,7 +64,8 @@ def test_missing_recovered_amount_is_a_gap_in_the_draft() -> None:
     decision = check(case)
     assert not decision.ready
     text = body_text(render_documents(case, decision, draft=True, only=["ruling"])["执行裁定书.docx"])
-    assert "已执行到位金额【待补充：已执行到位金额】" in text
+    assert "本案已执行到位【待补充：已执行到位金额】，【待补充：已执行到位金额】" not in text
+    assert "已执行到位【待补充：已执行到位金额】" in text
 
 
 def test_special_characters_in_names_survive() -> None:
@@ -117,57 +119,57 @@ def test_only_and_bad_arguments() -> None:
         render_documents(other, decision)
 
 
-def test_notice_gives_five_items_and_a_deadline() -> None:
+def test_notice_gives_five_items_and_the_period_to_answer() -> None:
     case = load_case(load(CASE01))
     text = body_text(render_documents(case, check(case), only=["notice"])["终结本次执行程序告知书.docx"])
-    for heading in ("一、案件执行情况", "二、采取的财产调查措施", "三、被执行人的财产情况",
-                    "四、终结本次执行程序的依据", "五、终结本次执行程序的法律后果"):
-        assert heading in text
-    assert text.index("一、案件执行情况") < text.index("五、终结本次执行程序的法律后果")
-    # notice handed over at the interview, 2024-06-18 (Tue); + 7 days = 2024-06-25 (Tue, a working day)
-    assert ("请自收到本告知书之日起七日内向本院书面提出（本告知书于2024年6月18日送达的，期限至2024年6月25日届满）"
-            in text)
+    items = ("一、本案执行情况。", "二、本院采取的财产调查措施。", "三、被执行人的财产情况。",
+             "四、终结本次执行程序的依据。", "五、终结本次执行程序的法律后果。")
+    positions = [text.index(i) for i in items]
+    assert positions == sorted(positions)
+    assert "请自收到本告知书之日起七日内填写所附回执交回本院" in text
     assert "李春华：" in text
     # a natural person is addressed as 你 (not 你（单位）)
-    assert "你申请执行张建国一案" in text and "你对终结本次执行程序有意见" in text and "你（单位）" not in text
+    assert "你申请执行被执行人张建国一案" in text and "你对终结本次执行程序有意见" in text and "你（单位）" not in text
+    # the 告知书 of case 01 is dated 2024-06-05 in the record
+    assert "二〇二四年六月五日" in text
 
 
-def test_notice_deadline_rolls_over_the_national_day_holiday() -> None:
-    # interview moved to 2024-09-24: + 7 days = 2024-10-01, a statutory holiday (10-01..10-07),
+def test_approval_states_the_end_of_the_answer_period_rolled_over_the_national_day() -> None:
+    # 告知书 served on 2024-09-24: + 7 days = 2024-10-01, a statutory holiday (10-01..10-07),
     # so the period ends on 2024-10-08 (民事诉讼法第八十五条)
-    days = (date(2024, 9, 24) - date(2024, 6, 18)).days
-    data = shift_dates(load(CASE01), days)
-    assert data["interview"]["date"] == "2024-09-24"
+    data = load(CASE01)
+    data["termination_notice"] = {"issued_on": "2024-09-23", "served_on": "2024-09-24"}
+    data["termination"]["proposed_date"] = "2024-10-09"
     case = load_case(data)
-    text = body_text(render_documents(case, check(case), draft=True, only=["notice"])["终结本次执行程序告知书.docx"])
-    assert "（本告知书于2024年9月24日送达的，期限至2024年10月8日届满）" in text
+    text = body_text(render_documents(case, check(case), draft=True, only=["approval"])["终本案件办理情况表.docx"])
+    assert "告知书2024年9月24日送达，答复期限2024年10月8日届满" in text
 
 
-def test_interview_record_is_prefilled_with_blanks() -> None:
+def test_interview_form_is_prefilled_with_who_and_when_and_blank_answers() -> None:
     case = load_case(load(CASE01))
     text = body_text(render_documents(case, check(case), only=["interview"])["约谈笔录.docx"])
     assert "时间：2024年6月18日" in text
     assert "约谈人：王立新" in text and "记录人：赵晓雪" in text
-    assert "被约谈人：周文斌" in text
-    assert "申请执行人李春华的委托诉讼代理人周文斌（特别授权）" in text
-    assert "方式：当面约谈" in text
+    assert "被约谈人：申请执行人李春华的委托诉讼代理人周文斌（特别授权）" in text
     assert "被约谈人（签名）：＿＿" in text
     for item in ("本案的执行情况", "采取的财产调查措施", "被执行人的财产情况", "终结本次执行程序的依据",
                  "终结本次执行程序的法律后果"):
         assert item in text
+    # a form, not a transcript: the recorded opinion is not printed beside blank answer lines
+    assert "发现财产线索后将申请恢复执行" not in text
     blank = body_text(render_documents(load_case(_not_interviewed()), check(load_case(_not_interviewed())),
                                        draft=True, only=["interview"])["约谈笔录.docx"])
     assert "时间：＿＿" in blank and "被约谈人：＿＿" in blank
 
 
-def test_notice_deadline_without_holiday_data_says_how_it_rolls_over() -> None:
+def test_approval_without_holiday_data_says_how_the_period_rolls_over() -> None:
     from termination.periods import calendar_coverage
 
     year = calendar_coverage()[1] + 1  # a year the holiday calendar does not know yet
-    interview = date(year, 6, 18)
-    data = shift_dates(load(CASE01), (interview - date(2024, 6, 18)).days)
+    data = load(CASE01)
+    data["termination_notice"] = {"issued_on": "2024-06-17", "served_on": "2024-06-18"}
+    data = shift_dates(data, (date(year, 6, 18) - date(2024, 6, 18)).days)
     case = load_case(data)
-    text = body_text(render_documents(case, check(case), draft=True, only=["notice"])["终结本次执行程序告知书.docx"])
-    end = interview + timedelta(days=7)  # 民事诉讼法第八十五条: the start day is not counted
-    assert (f"（本告知书于{year}年6月18日送达的，期限至{end.year}年{end.month}月{end.day}日届满；"
-            "届满日为法定休假日的，以休假日后的第一日为届满日）") in text
+    text = body_text(render_documents(case, check(case), draft=True, only=["approval"])["终本案件办理情况表.docx"])
+    end = date(year, 6, 18) + timedelta(days=7)  # 民事诉讼法第八十五条: the start day is not counted
+    assert (f"答复期限{end.year}年{end.month}月{end.day}日届满（如届满日为法定休假日，顺延至其后的第一个工作日）") in text

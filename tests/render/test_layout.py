@@ -44,7 +44,7 @@ def test_punctuation_is_not_hung_in_the_margin(ruling: docx.document.Document) -
     assert ppr.find(qn("w:overflowPunct")).get(qn("w:val")) == "1"
 
 
-def test_headings_are_never_last_on_a_page(ruling: docx.document.Document) -> None:
+def test_headings_are_never_last_on_a_page(ruling: docx.document.Document) -> None:  # 审批表、报告
     assert ruling.styles["小标题"].paragraph_format.keep_with_next is True
 
 
@@ -52,9 +52,9 @@ def test_signature_block_stays_with_the_last_paragraph(ruling: docx.document.Doc
     paras = ruling.paragraphs
     i = next(n for n, p in enumerate(paras) if p.text.startswith(OBJECTION))
     block = paras[i:]
-    assert [p.text for p in block] == [block[0].text, "", "审判员　王立新", "", "二〇二四年六月二十五日", "",
-                                       "书记员　赵晓雪"]
-    assert [_keeps(p) for p in block] == [True] * 6 + [False]
+    assert [p.text for p in block] == [block[0].text, "", "审判员　王立新", "二〇二四年六月二十五日",
+                                       "本件与原本核对无异\t书记员　赵晓雪"]
+    assert [_keeps(p) for p in block] == [True] * 4 + [False]
     # only the end of the ruling is tied together, not the body
     assert not any(_keeps(p) for p in paras[:i] if p.style.name == "正文")
 
@@ -63,22 +63,19 @@ def test_draft_gap_markers_do_not_cut_the_signature_block_loose() -> None:
     doc = _doc(CASES / "10-no-approval-route.json", RULING, draft=True)
     paras = doc.paragraphs
     i = next(n for n, p in enumerate(paras) if p.text.startswith(OBJECTION))
-    clerk = next(n for n, p in enumerate(paras) if p.text.startswith("书记员"))
+    clerk = next(n for n, p in enumerate(paras) if p.text.startswith("本件与原本核对无异"))
     assert all(_keeps(p) for p in paras[i:clerk])
     assert not _keeps(paras[clerk])
     assert paras[clerk + 2].text == "附：尚需补正的事项（草稿）"
     assert not any(_keeps(p) for p in paras[clerk + 3:])  # the appended list flows freely
 
 
-def test_interview_appendix_is_not_chained_to_the_signatures() -> None:
-    doc = _doc(CASE01, INTERVIEW)
-    paras = doc.paragraphs
-    start = next(n for n, p in enumerate(paras) if p.text == "附：执行措施清单")
-    items = paras[start + 1:]
-    assert len(items) == 11 and all(p.text.startswith("（") for p in items)  # case 01: eleven measures
-    assert not any(_keeps(p) for p in items)
-    # the appendix starts on a new page, after the signatures
-    assert 'w:type="page"' in paras[start - 1]._p.xml  # noqa: SLF001
+def test_interview_record_ends_with_the_closing_line_and_the_signatures() -> None:
+    paras = [p.text for p in _doc(CASE01, INTERVIEW).paragraphs]
+    closing = paras.index("以上笔录我已看过，与我说的相符。")
+    assert paras[closing + 2:closing + 6] == ["被约谈人（签名）：＿＿＿＿＿＿＿＿", "约谈人（签名）：＿＿＿＿＿＿＿＿",
+                                            "记录人（签名）：＿＿＿＿＿＿＿＿", "二〇二四年六月十八日"]
+    assert "附：执行措施清单" not in paras  # the five items are told in the form itself
 
 
 def test_approval_checklist_header_repeats_and_rows_do_not_split() -> None:
@@ -124,32 +121,31 @@ def test_interview_blanks_are_whole_lines_to_write_in() -> None:
         if p.text.endswith("＿"):
             indent = 2 if p.style.name == "正文" else 0
             assert indent + len(p.text) <= LINE_CHARS, p.text
-    assert "＿＿＿＿年＿＿月＿＿日" in paras  # the signature date with 年月日
+    assert "二〇二四年六月十八日" in paras  # the interview date of the record under the signatures
     assert "被约谈人（签名）：＿＿＿＿＿＿＿＿" in paras
 
 
 def test_interview_summary_of_measures_follows_the_record() -> None:
     case = load_case(load(CASE01))
     text = body_text(render_documents(case, check(case), only=["interview"])[INTERVIEW])
-    # case 01: eleven measures, kinds in the order first taken
-    assert ("（二）采取的财产调查措施：本院先后采取了发出执行通知书、报告财产令、网络执行查控系统查询、限制消费、"
-            "纳入失信被执行人名单、核查财产线索、现场调查、调查询问等措施，共十一项（详见所附措施清单）。") in text
-    # the total is stated once, not repeated right after the amounts
-    assert text.count("315,619.00元") == 1
+    # case 01: the kinds of measures in the order first taken
+    assert ("（二）采取的财产调查措施：本院先后采取了发出执行通知书和报告财产令、网络执行查控、核查财产报告、限制消费、"
+            "纳入失信被执行人名单、核查财产线索、现场调查、调查询问等措施。") in text
+    assert text.count("315,619.00元") == 1  # the total is stated once
     data = load(CASE01)
     data["measures"]["report_orders"] = []
     data["measures"]["property_reports"] = []
     case = load_case(data)
     text = body_text(render_documents(case, check(case), draft=True, only=["interview"])[INTERVIEW])
-    summary = next(line for line in text.splitlines() if line.startswith("（二）"))
-    assert "报告财产令" not in summary  # never claims a measure the record does not hold
-    assert "共九项" in summary  # eleven less the report order and the report
+    summary = text[text.index("（二）采取的财产调查措施"):text.index("（三）")]
+    assert "报告财产令" not in summary and "核查财产报告" not in summary  # never claims a measure the record lacks
+    assert "发出执行通知书、网络执行查控" in summary
 
 
 def test_notice_states_the_total_once() -> None:
     case = load_case(load(CASE01))
     text = body_text(render_documents(case, check(case), only=["notice"])["终结本次执行程序告知书.docx"])
-    assert "合计315,619.00元；已执行到位8,500.00元，尚有307,119.00元未执行到位。" in text
+    assert "合计315,619.00元；已执行到位8,500.00元（系扣划中国工商银行账户存款所得），尚有307,119.00元未执行到位。" in text
     assert text.count("315,619.00元") == 1
     assert ("本院拟依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条、"
             "《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第一条的规定，裁定终结本次执行程序。") in text
@@ -169,4 +165,4 @@ def test_interview_form_without_an_interview_fits_the_lines() -> None:
     time_line = "时间：＿＿＿＿年＿＿月＿＿日＿＿时＿＿分至＿＿时＿＿分"
     assert time_line in paras and len(time_line) <= LINE_CHARS  # one line, with 年月日 and the hours
     assert "被约谈人：＿＿＿＿＿＿＿＿" in paras
-    assert "方式：当面约谈 / 电话约谈 / 视频约谈（请勾选）" in paras
+    assert "身份：申请执行人本人 / 法定代表人 / 特别授权的委托诉讼代理人（请勾选）" in paras

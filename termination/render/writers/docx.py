@@ -18,6 +18,8 @@ substitute.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import lru_cache
 from io import BytesIO
 
@@ -25,7 +27,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -33,7 +35,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
-from termination.render.blocks import CELL_BREAK, Block
+from termination.render.blocks import CELL_BREAK, GAP_CLOSE, GAP_OPEN, GAP_RE, Block
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -43,6 +45,7 @@ PAGE_NUMBER_FONT = "宋体"
 FALLBACK = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", HEADING_FONT: "SimHei", PAGE_NUMBER_FONT: "SimSun"}
 LINE = Pt(28.95)  # GB/T 9704: 22 lines of 三号 on a page
 INDENT = Pt(32)  # two characters of 三号 (16 pt)
+TYPE_WIDTH = Cm(21 - 2.8 - 2.6)  # the type area: A4 less the left and right margins
 
 #: block kind → paragraph style
 STYLE_OF_BLOCK = {
@@ -55,15 +58,19 @@ STYLE_OF_BLOCK = {
     "date": "落款日期",
     "blank": "正文无缩进",
     "note": "表注",
+    "cut": "裁剪线",
+    "aside": "正文无缩进",
 }
 #: kinds that make up the signature block (kept on one page with the paragraph before it)
-SIGNATURE_KINDS = frozenset({"sign", "date", "blank"})
+SIGNATURE_KINDS = frozenset({"sign", "date", "blank", "aside"})
 #: a table of at most this many rows is kept on one page (审批路径、审批意见)
 SMALL_TABLE_ROWS = 6
 GAP_STYLE = "待补充"
 CELL_STYLE = "表格文字"
-GAP_RE = re.compile(r"(【待补充：[^】]*】)")
-GAP_ONLY_RE = re.compile(r"【待补充：[^】]*】")
+#: a paragraph that holds nothing but draft markers
+GAP_ONLY_RE = re.compile(f"(?:{GAP_RE.pattern})+")
+#: page fields in a footer block: {PAGE} and {NUMPAGES}
+_FIELD_RE = re.compile(r"(\{PAGE\}|\{NUMPAGES\})")
 
 
 def _fonts(style: BaseStyle, name: str) -> None:
@@ -116,23 +123,37 @@ def _font_table(doc: Document) -> None:
     part._blob = blob.replace("</w:fonts>", fonts + "</w:fonts>").encode("utf-8")  # noqa: SLF001
 
 
-def _page_number(paragraph: Paragraph) -> None:
-    """"— PAGE —" as a field, so Word and LibreOffice number every page."""
-    paragraph.add_run("— ")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+def _field(paragraph: Paragraph, name: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as runs, so Word and LibreOffice compute it on every page."""
+    for kind, text in (("begin", None), (None, f" {name} "), ("separate", None), (None, "1"), ("end", None)):
         run = paragraph.add_run()
         if kind:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
             run._r.append(fld)  # noqa: SLF001
-        elif text == " PAGE ":
+        elif text and text.strip() == name:
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)  # noqa: SLF001
         else:
             run.text = text or ""
+
+
+def _page_number(paragraph: Paragraph) -> None:
+    """"— PAGE —" in the footer."""
+    paragraph.add_run("— ")
+    _field(paragraph, "PAGE")
     paragraph.add_run(" —")
+
+
+def _footer_text(paragraph: Paragraph, text: str) -> None:
+    """A footer line with {PAGE} and {NUMPAGES} as fields (第{PAGE}页共{NUMPAGES}页)."""
+    for piece in _FIELD_RE.split(text):
+        if piece in ("{PAGE}", "{NUMPAGES}"):
+            _field(paragraph, piece[1:-1])
+        elif piece:
+            paragraph.add_run(piece)
 
 
 @lru_cache(maxsize=2)
@@ -165,6 +186,7 @@ def base_document(draft: bool) -> bytes:
     _paragraph_style(doc, "落款日期", align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT * 2)
     _paragraph_style(doc, CELL_STYLE, size=12, line=Pt(18))
     _paragraph_style(doc, "表注", size=12, line=Pt(22))
+    _paragraph_style(doc, "裁剪线", size=12, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(22))
     _paragraph_style(doc, "页码", font=PAGE_NUMBER_FONT, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(20))
     _paragraph_style(doc, "草稿标记", font=HEADING_FONT, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(20))
     gap = doc.styles.add_style(GAP_STYLE, WD_STYLE_TYPE.CHARACTER)
@@ -199,14 +221,16 @@ def base_document(draft: bool) -> bytes:
 
 
 def _add_text(paragraph: Paragraph, text: str, gap_style_id: str, *, bold: bool = False) -> None:
-    """Add ``text`` as runs; draft markers 【待补充：…】 get the 待补充 character style."""
+    """Add ``text`` as runs; draft markers (between the gap delimiters) get the 待补充 character style."""
     for piece in GAP_RE.split(text):
-        if piece:
-            run = paragraph.add_run(piece)
-            if piece.startswith("【待补充："):
-                run._r.style = gap_style_id  # noqa: SLF001 - by id: python-docx's lookup by name is slow
-            if bold:
-                run.bold = True
+        if not piece:
+            continue
+        gap = piece.startswith(GAP_OPEN)
+        run = paragraph.add_run(piece.strip(GAP_OPEN + GAP_CLOSE) if gap else piece)
+        if gap:
+            run._r.style = gap_style_id  # noqa: SLF001 - by id: python-docx's lookup by name is slow
+        if bold:
+            run.bold = True
 
 
 def _styled(paragraph: Paragraph, style_id: str) -> Paragraph:
@@ -260,9 +284,39 @@ def _columns(spec: str) -> tuple[list[float], list[bool]]:
     return widths, centred
 
 
-def to_docx(blocks: list[Block], *, draft: bool) -> bytes:
+@dataclass(frozen=True)
+class Meta:
+    """Core properties: the court is the author, the ruling date the creation date (deterministic)."""
+
+    title: str
+    author: str
+    created: datetime
+
+
+def _core(doc: Document, meta: Meta) -> None:
+    cp = doc.core_properties
+    cp.title = meta.title
+    cp.author = meta.author
+    cp.last_modified_by = meta.author
+    when = meta.created.astimezone(timezone.utc)  # python-docx writes the time as given, marked Z (UTC)
+    cp.created = when
+    cp.modified = when
+    cp.comments = ""
+    cp.revision = 1
+
+
+def _footer(doc: Document, text: str) -> None:
+    """Replace the page-number footer with ``text`` (fields {PAGE}, {NUMPAGES})."""
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    for run in list(paragraph.runs):
+        run._r.getparent().remove(run._r)  # noqa: SLF001
+    _footer_text(paragraph, text)
+
+
+def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
     """Render blocks into a .docx (bytes)."""
     doc = Document(BytesIO(base_document(draft)))
+    _core(doc, meta)
     ids = {name: doc.styles[name].style_id for name in set(STYLE_OF_BLOCK.values()) | {CELL_STYLE, GAP_STYLE}}
     gap_id = ids[GAP_STYLE]
     keep = _keep_together(blocks)
@@ -315,10 +369,16 @@ def to_docx(blocks: list[Block], *, draft: bool) -> bytes:
         if block.kind == "break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             continue
+        if block.kind == "footer":
+            _footer(doc, block.text)
+            continue
         p = _styled(doc.add_paragraph(), ids[STYLE_OF_BLOCK[block.kind]])
         if index in keep:
             p.paragraph_format.keep_with_next = True  # 署名、日期、书记员与正文末段不分页
-        if block.text:
+        if block.kind == "aside":  # a note at the left margin, the signature right-aligned like the others
+            p.paragraph_format.tab_stops.add_tab_stop(TYPE_WIDTH - INDENT * 2, WD_TAB_ALIGNMENT.RIGHT)
+            _add_text(p, "\t".join(block.cells), gap_id)
+        elif block.text:
             _add_text(p, block.text, gap_id)
     close_table()
     out = BytesIO()

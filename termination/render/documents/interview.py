@@ -1,0 +1,79 @@
+"""约谈笔录 (or 电话记录 / 工作记录): a blank form to fill in at the interview, or the transcript
+the record holds — never a mix of recorded answers and blank lines.
+
+* No transcript in the record: a form. The court's side (who, when, the five items to tell,
+  the questions) is printed; every answer is a blank line for the clerk to write in.
+* A transcript: the questions and answers exactly as recorded, then the closing line the
+  interviewee writes and signs (以上笔录我已看过，与我说的相符).
+
+Every page carries 第X页共Y页 and the interviewee's signature in the footer. A telephone
+interview gets a 电话记录 (no place, no signature of the applicant), a written or electronic
+consultation a 工作记录.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from termination.case import CaseRecord
+from termination.render.documents.common import Facts, Intro
+from termination.render.drafts import Drafts
+from termination.render.narrative import amounts, hearing, measures, parties, property
+from termination.render.disclosure import Disclosure
+
+NAME = "interview"
+TEMPLATE = "interview.j2"
+Form = Literal["interview", "phone", "written"]
+_FORM: dict[str, Form] = {"in_person": "interview", "video": "interview", "phone": "phone", "written": "written",
+                          "sms": "written", "wechat": "written", "email": "written"}
+
+
+@dataclass(frozen=True)
+class InterviewView:
+    """What the 约谈笔录 prints."""
+
+    court: str
+    case_number: str
+    draft: bool
+    form: Form
+    transcript: tuple[tuple[str, str], ...]
+    on: date | None
+    place: str | None
+    interviewer: str | None
+    clerk: str | None
+    intro: Intro
+    names: parties.Names
+    figures: amounts.ClaimFigures
+    property: property.PropertyView
+    measure_kinds: tuple[str, ...]
+    hearing: hearing.Hearing
+    basis: str
+    missing: tuple[str, ...]
+
+
+def _kind(step: measures.Step) -> str:
+    """The kind of a step for the summary; the documents sent say which (执行通知书、报告财产令)."""
+    if step.kind == "documents":
+        d = step.detail
+        return "notice_and_order" if d.notice and d.order else ("notice" if d.notice else "order")
+    return step.kind
+
+
+def build(facts: Facts, drafts: Drafts, case: CaseRecord, disclosure: Disclosure) -> InterviewView:
+    """The 约谈笔录's view."""
+    from termination.render.documents import pick
+
+    iv = case.interview
+    form: Form = _FORM[iv.mode] if iv else "interview"
+    transcript = tuple((disclosure.free_text(qa.question), disclosure.free_text(qa.answer))
+                       for qa in (iv.transcript if iv else ()))
+    kinds = tuple(dict.fromkeys(_kind(s) for s in facts.steps))
+    return pick(
+        InterviewView, facts, form=form, transcript=transcript,
+        on=iv.date if iv else None,
+        place=disclosure.place(iv.place) if iv and iv.place else None,
+        interviewer=(iv.interviewer if iv and iv.interviewer else facts.judge),
+        measure_kinds=kinds,
+    )

@@ -1,0 +1,1 @@
+"""Blocks → a file: .docx (:mod:`.docx`) and plain text (:mod:`.text`)."""
