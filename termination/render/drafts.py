@@ -16,14 +16,14 @@ from termination.decision import Decision
 from termination.render.blocks import Gap, gap_marker
 
 #: The places in the ruling (and the companion documents) where a blocking finding is shown.
-Section = Literal["claim", "measures", "property", "realized", "interview", "reasoning", "signature"]
+Section = Literal["measures", "property", "realized", "interview", "reasoning", "signature"]
 
 _SECTION_BY_RULE: dict[str, Section] = {
     "A03": "realized", "G02": "realized", "G01": "signature",
     "D14": "property", "D15": "property", "D16": "property", "D17": "property",
 }
 _SECTION_BY_GROUP: dict[str, Section] = {
-    "A": "claim", "B": "measures", "C": "measures", "D": "measures", "E": "measures",
+    "A": "reasoning", "B": "measures", "C": "measures", "D": "measures", "E": "measures",
     "F": "interview", "G": "reasoning",
 }
 #: F05–F07 are the approval route and the transfer to bankruptcy: the reasoning, not the hearing.

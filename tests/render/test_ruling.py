@@ -90,7 +90,10 @@ def test_ready_case_ruling(path: Path) -> None:
     total = claim["amount_due"] + claim.get("interest", 0) + claim.get("costs", 0)
     assert f"{claim['amount_due']:,.2f}元" in text and f"合计{total:,.2f}元" in text
     outstanding = total - claim["amount_recovered"]
-    assert f"{outstanding:,.2f}元未执行到位" in text
+    if claim["amount_recovered"]:
+        assert f"已执行到位{claim['amount_recovered']:,.2f}元" in text and f"尚有{outstanding:,.2f}元未执行到位" in text
+    else:
+        assert f"本案尚未执行到位款项，未执行到位金额为{outstanding:,.2f}元" in text
 
     jieshi, cpl = _expected_articles(date.fromisoformat(data["termination"]["proposed_date"]))
     assert f"〈中华人民共和国民事诉讼法〉的解释》{jieshi}规定，裁定如下：" in text
@@ -132,7 +135,10 @@ def test_case_01_by_hand() -> None:
     assert "股息红利" not in text and "人民银行账户信息" not in text  # not every item of every round
     # the single respondent is 被执行人, not repeated by name in the course
     assert "向被执行人发出执行通知书、报告财产令，于同月8日送达" in text
-    assert "本院于2024年4月24日到被执行人住所进行现场调查，系租住房屋，未发现可供执行的财产；同日对被执行人进行调查询问" in text
+    # a checked clue is the court's act on the day it checked it
+    assert ("于2024年4月19日核查申请执行人于2024年4月15日提供的财产线索（被执行人名下疑有一辆小型轿车），"
+            "经车管所查询，该车辆登记在案外人名下；于2024年4月24日到被执行人住所进行现场调查，"
+            "系租住房屋，未发现可供执行的财产；同日对被执行人进行调查询问") in text
     # the hearing: the 告知书, the interview, the signed confirmation of the same person the same day
     assert ("本院于2024年6月6日向申请执行人送达终结本次执行程序告知书，又于同月18日约谈申请执行人李春华的委托诉讼代理人"
             "周文斌（特别授权），告知其本案的执行情况、采取的财产调查措施、被执行人的财产情况、终结本次执行程序的依据及法律后果，"

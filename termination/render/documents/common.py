@@ -103,7 +103,7 @@ def facts_of(case: CaseRecord, decision: Decision, drafts: Drafts, disclosure: D
     steps = measures.steps(case, disclosure, names.respondents)
     figures = amounts.figures(case, drafts, {a.id: disclosure.asset(a) for a in case.measures.assets})
     recovered = not isinstance(figures.recovered, Gap) and figures.recovered > 0
-    sections: tuple[Section, ...] = ("claim", "measures", "property", "realized", "interview", "reasoning", "signature")
+    sections: tuple[Section, ...] = ("measures", "property", "realized", "interview", "reasoning", "signature")
     return Facts(
         court=case.court,
         case_number=case.case_number,

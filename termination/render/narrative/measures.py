@@ -80,11 +80,11 @@ class Dishonest:
 
 @dataclass(frozen=True)
 class ClueCheck:
-    """A property clue and its verification."""
+    """A property clue, when it was given, and what checking it found (the step's date is the check's)."""
 
     source: str
     description: str | None
-    verified_on: date | None
+    received_on: date
     result: str | None
 
 
@@ -310,10 +310,14 @@ def steps(case: CaseRecord, disclosure: Disclosure, names: dict[str, str]) -> li
         out.append(Step("dishonest", dl.decided_on, Dishonest(dl.ground, dl.period_years, dl.deleted_on),
                         (dl.respondent,), (dl.served_on,)))
     for cl in m.clues:
-        out.append(Step("clue", cl.received_on,
-                        ClueCheck(cl.source, cl.description and text(cl.description), cl.verified_on,
-                                  cl.result and text(cl.result)),
-                        subject="applicant" if cl.source == "applicant" else "other"))
+        # a checked clue is the court's act on the day it checked it (what the check found belongs to that
+        # day); an unchecked one is the party's act on the day it gave it
+        detail = ClueCheck(cl.source, cl.description and text(cl.description), cl.received_on,
+                           cl.result and text(cl.result))
+        if cl.verified_on is not None:
+            out.append(Step("clue", cl.verified_on, detail))
+        else:
+            out.append(Step("clue", cl.received_on, detail, subject="applicant" if cl.source == "applicant" else "other"))
     for oi in m.onsite_investigations:
         home = case.respondent(oi.respondent).party.address
         out.append(Step("onsite", oi.date, Onsite(disclosure.place(oi.place), tuple(i for i in oi.items if i != "other"),
