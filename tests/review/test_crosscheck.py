@@ -158,6 +158,7 @@ def test_the_termination_notice_informs_the_applicant(text: str) -> None:
         "2024年6月18日，本院约谈", "本院于2024年6月6日向申请执行人送达终结本次执行程序告知书，又于同月18日约谈"
     )
     assert changed != text
-    assert "X-MEASURE-DATE" in _codes(record, changed.replace("2024年6月6日向申请", "2024年6月5日向申请"))
+    # sample 01 records its 告知书 as dated 2024-06-05 and served 2024-06-06: a date it does not record
+    assert "X-MEASURE-DATE" in _codes(record, changed.replace("2024年6月6日向申请", "2024年6月4日向申请"))
     with_notice = _record(termination_notice={"issued_on": notice, "served_on": notice})
     assert _codes(with_notice, changed) == [], interview
