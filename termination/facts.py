@@ -138,12 +138,12 @@ def fact(
 def derive(
     case: CaseRecord, as_of: date, only: Collection[str] | None = None
 ) -> tuple[dict[str, Value], dict[str, list[str]]]:
-    """Compute every fact (or those named in ``only``); return ``(facts, names)`` where ``names``
-    lists who fails each count."""
+    """Compute every fact (or those named in ``only``, in that order); return ``(facts, names)``
+    where ``names`` lists who fails each count."""
     ctx = Context(case, as_of)
     if only is None:
         return {name: d.compute(ctx) for name, d in FACTS.items()}, ctx.names
-    return {name: d.compute(ctx) for name, d in FACTS.items() if name in only}, ctx.names
+    return {name: FACTS[name].compute(ctx) for name in only}, ctx.names
 
 
 def trace(case: CaseRecord, as_of: date, name: str) -> tuple[Value, Recorder]:

@@ -69,13 +69,27 @@ class Slot:
         self.single = len(self.evidence) == 1  # read gives the value itself, not a tuple
         self.findings: dict[tuple[Any, ...], tuple[Finding, str]] = {}  # key → (finding, its JSON)
         self.shapes: dict[tuple[Any, ...], tuple[Finding, str, str]] = {}  # all but the message → JSON around it
+        self.seen: set[Any] = set()  # evidence values met (up to _VOLATILE): see Scope
+        self.volatile = False  # its evidence takes many values (an amount): worded case by case
+
+    def word(self, status: str, record: CaseRecord, on: date, facts: Mapping[str, Any], names: Mapping[str, list[str]]) -> tuple[Finding, str]:
+        """The finding (and its JSON) of this rule for one case, whose outcome is ``status``."""
+        text = self.messages[status].word(facts, names, record, on)
+        if status in FAILING:
+            missing = _missing(record, on, self.rule, facts) if status == "unknown" else ()
+            return self.finding(status, text, self.remedy.word(facts, names, record, on), self.read(facts), missing)
+        return self.finding(status, text, None, self.read(facts))
 
     def finding(
-        self, status: str, text: str, remedy: str | None, values: Any, exact: bool, missing: tuple[str, ...] = ()
+        self, status: str, text: str, remedy: str | None, values: Any, missing: tuple[str, ...] = ()
     ) -> tuple[Finding, str]:
-        """The finding (and its JSON) of this rule for one case (``values``: as :attr:`read` gives them)."""
-        kinds = (type(values),) if self.single else tuple(map(type, values))
-        shape = (status, remedy, values, missing) if exact else (status, remedy, values, missing, kinds)
+        """The finding (and its JSON) with these contents (``values``: as :attr:`read` gives them).
+
+        Keyed on the types of the evidence too: Python's ``True == 1 == 1.0`` must not let a
+        cached ``true`` stand for a ``1``.
+        """
+        kinds = type(values) if self.single else tuple(map(type, values))
+        shape = (status, remedy, values, missing, kinds)
         key = (text, *shape)
         cached = self.findings.get(key)
         if cached is not None:
@@ -137,40 +151,95 @@ class Period:
 
 class Scope:
     """The rules that govern one case (those in force, national or of its court): their
-    :class:`Slot` s, and the facts a check must derive for them — no other."""
+    :class:`Slot` s, the facts a check must derive for them (no other), and the findings of
+    the cases met so far.
+
+    Most cases of a scope repeat each other's findings: the same outcomes over the same counts
+    and flags say the same thing. So a case's findings are looked up whole, keyed on the outcome
+    of every rule and the evidence (values and types) of every rule but the *volatile* ones —
+    rules whose evidence takes many values (an amount): keyed on those, nothing would repeat.
+    Only the findings that cannot repeat are worded case by case: those of volatile rules, of
+    rules failing (their remedy and missing fields name the case) and messages that name
+    something of the case (a date, a party).
+    """
 
     def __init__(self, slots: Iterable[Slot]) -> None:
         self.slots = tuple(slots)
         self.rules = [s.rule for s in self.slots]
         self.codes = tuple(s.code for s in self.slots)
-        self.facts: frozenset[str] = frozenset().union(*(s.facts for s in self.slots))
-        evidence = sorted({n for s in self.slots for n in s.evidence})
-        self._evidence = evidence
-        self._read_all = _reader(evidence)
-        self._single = len(evidence) == 1  # _read_all gives the value itself
-        self._types: dict[str, type] = {}  # the one type each evidence fact has had (None aside)
-        self._signatures: dict[Any, bool] = {}  # types of all evidence → consistent?
+        needed = frozenset().union(*(s.facts for s in self.slots))
+        self.facts = tuple(n for n in FACTS if n in needed)  # in the order of termination.facts
         self.engine: Any = None  # the evaluator compiled for exactly these rules (termination.decide)
+        self._outcomes = _reader(self.codes)  # statuses → the outcome of every rule, in order
+        self._cases: dict[Any, _Case] = {}
+        self._keyed()
 
-    def exact_by_value(self, facts: Mapping[str, Any]) -> bool:
-        """Whether equal evidence values mean equal JSON for this case.
+    def _keyed(self) -> None:
+        """(Re)build the key of a case from the evidence of the rules not volatile."""
+        evidence = sorted({n for s in self.slots if not s.volatile for n in s.evidence})
+        self._evidence = _reader(evidence)
+        self._single = len(evidence) == 1
+        self._cases.clear()
 
-        Python's ``True == 1 == 1.0`` would let a cached ``true`` stand for a ``1``. That cannot
-        happen while every fact keeps one type from case to case, which holds for the facts of
-        :mod:`termination.facts`; a case where one changes type is keyed on types too.
-        """
-        values = self._read_all(facts)
-        signature = (type(values),) if self._single else tuple(map(type, values))
-        consistent = self._signatures.get(signature)
-        if consistent is None:
-            consistent = True
-            for name, kind in zip(self._evidence, signature, strict=True):
-                if kind is not type(None) and self._types.setdefault(name, kind) is not kind:
-                    consistent = False
-            if len(self._signatures) >= 1_024:
-                self._signatures.clear()
-            self._signatures[signature] = consistent
-        return consistent
+    def build(self, record: CaseRecord, on: date, facts: Mapping[str, Any], names: Mapping[str, list[str]], statuses: Mapping[str, str]) -> Found:
+        """The findings of one case, and their JSON."""
+        outcomes = self._outcomes(statuses)
+        values = self._evidence(facts)
+        key = (outcomes, values, type(values) if self._single else tuple(map(type, values)))
+        case = self._cases.get(key)
+        if case is None:
+            case = self._case(key, outcomes, record, on, facts, names, statuses)
+        found = Found(case.findings.copy(), case.json.copy(), case.counts, case.blocking)
+        slots = self.slots
+        for i in case.worded:
+            found.findings[i], found.json[i] = slots[i].word(statuses[slots[i].code], record, on, facts, names)
+        return found
+
+    def _case(self, key: Any, outcomes: Any, record: CaseRecord, on: date, facts: Mapping[str, Any], names: Mapping[str, list[str]], statuses: Mapping[str, str]) -> _Case:
+        """The findings shared by every case with this key, and which are worded per case."""
+        case = _Case()
+        volatile = False
+        for i, slot in enumerate(self.slots):
+            status = statuses[slot.code]
+            message = slot.messages[status]
+            if slot.volatile or status in FAILING or message.static is None:
+                case.worded.append(i)
+                finding, json = None, ""
+            else:
+                values = slot.read(facts)
+                finding, json = slot.finding(status, message.static, None, values)
+                slot.seen.add(values)
+                if len(slot.seen) > _VOLATILE:
+                    slot.volatile = volatile = True
+            case.findings.append(finding)  # type: ignore[arg-type]
+            case.json.append(json)
+            if status in FAILING and slot.rule.severity in BLOCKING_SEVERITIES:
+                case.blocking.append(slot.code)
+        case.counts = dict(Counter(outcomes if len(self.slots) != 1 else (outcomes,)))  # in the order of findings
+        if volatile:
+            self._keyed()  # a rule became volatile: cases are keyed without its evidence from now on
+        else:
+            if len(self._cases) >= _CASES_MAX:
+                self._cases.clear()
+            self._cases[key] = case
+        return case
+
+
+_VOLATILE = 16  # distinct evidence values after which a rule's findings are worded per case
+_CASES_MAX = 512  # cases kept per scope: bounds memory (each holds references, not copies)
+
+
+class _Case:
+    """The findings of the cases that share one key: shared ones, and the positions worded per case."""
+
+    __slots__ = ("blocking", "counts", "findings", "json", "worded")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding | None] = []
+        self.json: list[str] = []
+        self.worded: list[int] = []
+        self.blocking: list[str] = []
+        self.counts: dict[str, int] = {}
 
 
 def build(
@@ -182,30 +251,7 @@ def build(
     statuses: Mapping[str, str],
 ) -> Found:
     """The findings of the rules that govern the case (:meth:`Period.scope`), and their JSON."""
-    exact = scope.exact_by_value(facts)
-    found = Found()
-    findings, findings_json, blocking = found.findings, found.json, found.blocking
-    for slot in scope.slots:
-        status = statuses[slot.code]
-        message = slot.messages[status]
-        text = message.static
-        if text is None:
-            text = message.word(facts, names, record, on)
-        if status in FAILING:
-            missing = _missing(record, on, slot.rule, facts) if status == "unknown" else ()
-            remedy = slot.remedy.word(facts, names, record, on)
-            cached = slot.finding(status, text, remedy, slot.read(facts), exact, missing)
-            if cached[0].blocks:
-                blocking.append(slot.code)
-        else:  # the common case, inline: (message, status, no remedy, evidence values) → finding
-            values = slot.read(facts)
-            cached = slot.findings.get((text, status, None, values, ())) if exact else None
-            if cached is None:
-                cached = slot.finding(status, text, None, values, exact)
-        findings.append(cached[0])
-        findings_json.append(cached[1])
-    found.counts = dict(Counter(map(statuses.__getitem__, scope.codes)))  # in the order of findings
-    return found
+    return scope.build(record, on, facts, names, statuses)
 
 
 class Found:
@@ -214,11 +260,11 @@ class Found:
 
     __slots__ = ("blocking", "counts", "findings", "json")
 
-    def __init__(self) -> None:
-        self.findings: list[Finding] = []
-        self.json: list[str] = []
-        self.counts: dict[str, int] = {}
-        self.blocking: list[str] = []
+    def __init__(self, findings: list[Any], json: list[str], counts: dict[str, int], blocking: list[str]) -> None:
+        self.findings: list[Finding] = findings
+        self.json = json
+        self.counts = counts
+        self.blocking = blocking
 
 
 def _missing(record: CaseRecord, on: date, rule: Rule, facts: Mapping[str, Any]) -> tuple[str, ...]:

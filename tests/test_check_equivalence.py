@@ -115,3 +115,24 @@ def test_compiled_messages_equal_jinja_on_every_inline_rule_test() -> None:
                     continue  # reads a fact the test leaves out: not renderable by either
                 compiled_text, jinja_text = _render_both(message, context)
                 assert compiled_text == jinja_text, (key, test.name)
+
+
+def test_facts_derived_for_a_scope_are_what_its_rules_and_messages_read(records: list[CaseRecord]) -> None:
+    """A check derives only the facts its rules and their messages read (decide.in_force(…).scope):
+    those come out as in a full derivation, and so does every list of names a message reads."""
+    from termination.decide import in_force
+
+    skipped = 0
+    for record in records[:300]:
+        on = record.termination.proposed_date
+        scope = in_force(on).scope(record.court, record.court_code)
+        facts, names = derive(record, on, scope.facts)
+        all_facts, all_names = derive(record, on)
+        assert facts == {n: all_facts[n] for n in scope.facts}
+        for slot in scope.slots:
+            for message in [*slot.messages.values(), slot.remedy]:
+                assert set(message.names) - {"names", "case", "as_of"} <= facts.keys(), slot.code
+                for key in message.name_keys:
+                    assert names.get(key) == all_names.get(key), (slot.code, key)
+        skipped += len(all_facts) - len(facts)
+    assert skipped > 0  # facts no rule in force reads were left out
