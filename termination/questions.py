@@ -46,7 +46,7 @@ if typing.TYPE_CHECKING:
     from termination.decision import Decision, Finding
 
 __all__ = ["Input", "Kind", "Question", "bootstrap", "item_inputs", "missing_required", "next_question", "questions",
-           "read_patterns", "resolve", "wording", "field_input", "model_for", "shape_of", "Shape"]
+           "question_for", "read_patterns", "resolve", "wording", "field_input", "model_for", "shape_of", "Shape"]
 
 #: How a value is asked for.
 Kind = Literal["text", "lines", "date", "yesno", "amount", "number", "choice", "multi", "party", "group", "add"]
@@ -393,7 +393,8 @@ def _item_of(path: str) -> str | None:
 
 
 def _label(path: str, draft: Mapping[str, Any], *, adding: bool) -> str:
-    text = wording().get(pattern(path))
+    ask = wording()
+    text = ask.get(pattern(path)) or ask.get(pattern(path).replace("[]", ""))  # an object that became a list
     item = _item_of(path)
     where = _item_name(draft, item) if item and item != path and not path.startswith(("respondents", "applicants")) \
         else ""
@@ -434,6 +435,11 @@ def missing_required(draft: Mapping[str, Any]) -> list[str]:
     out: list[str] = []
     _missing_required(CaseRecord, draft, "", out)
     return out
+
+
+def question_for(path: str, draft: Mapping[str, Any], *, reason: str = "") -> Question | None:
+    """The question that records ``path`` (one more item, for a list), outside any decision."""
+    return _question(path, draft, reason=reason)
 
 
 def _question(path: str, draft: Mapping[str, Any], *, adding: bool = False, reason: str = "",

@@ -363,12 +363,12 @@ async def interview(request: Request) -> Response:
         draft, skipped = _state(form)
         action = _text(form, "action")
         key = _text(form, "key")
-        state = evaluate(draft, skipped)
+        state = evaluate(draft, skipped, again=_text(form, "again"))
         if action == "reset":
             state.skipped = []
             return _case_page(request, state)
         asked = next((q for q in state.questions if q.key == key), None)
-        if asked is None or action not in ("answer", "skip"):
+        if asked is None or action not in ("answer", "more", "skip"):
             return _case_page(request, state)
         if action == "skip":
             state.skipped.append(asked.key)
@@ -376,7 +376,7 @@ async def interview(request: Request) -> Response:
         new, problems = forms.answer(draft, asked, _values(form))
         if problems:
             return _case_page(request, state, status=422, errors=problems, submitted=_values(form))
-        return _case_page(request, evaluate(new, skipped))
+        return _case_page(request, evaluate(new, skipped, again=asked.key if action == "more" else ""))
 
     return await _run(request, handle)
 

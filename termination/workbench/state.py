@@ -18,7 +18,14 @@ from termination import api
 from termination.case import CaseRecord
 from termination.decision import Decision
 from termination.errors import CalendarNotCovered
-from termination.questions import Question, bootstrap, missing_required, next_question, questions
+from termination.questions import (
+    Question,
+    bootstrap,
+    missing_required,
+    next_question,
+    question_for,
+    questions,
+)
 from termination.workbench.forms import Problem, validate
 
 
@@ -28,6 +35,7 @@ class CaseState:
 
     draft: dict[str, Any]
     skipped: list[str] = field(default_factory=list)
+    again: str = ""  # a list the judge is adding several items to (保存并再记录一项): asked first
     record: CaseRecord | None = None
     decision: Decision | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -56,12 +64,16 @@ class CaseState:
         return sum(1 for q in self.questions if q.blocking)
 
 
-def evaluate(draft: Mapping[str, Any], skipped: list[str] | None = None) -> CaseState:
-    """Validate and check the draft; the questions it still raises."""
+def evaluate(draft: Mapping[str, Any], skipped: list[str] | None = None, again: str = "") -> CaseState:
+    """Validate and check the draft; the questions it still raises.
+
+    ``again``: the key of an "add one more item" question the judge asked to repeat; it comes first.
+    """
     state = CaseState(dict(draft), list(skipped or []))
     if missing_required(draft):
         state.questions = bootstrap(draft)
         _, state.problems = validate(draft)
+        _repeat(state, again)
         return state
     record, problems = validate(draft)
     if record is None:
@@ -74,4 +86,18 @@ def evaluate(draft: Mapping[str, Any], skipped: list[str] | None = None) -> Case
         state.error = str(exc)
         return state
     state.questions = questions(record, state.decision, draft)
+    _repeat(state, again)
     return state
+
+
+def _repeat(state: CaseState, again: str) -> None:
+    """Put the add question ``again`` first (made anew when nothing else asks for it now)."""
+    if not again.endswith("+") or again in state.skipped:
+        return
+    found = next((q for q in state.questions if q.key == again), None)
+    if found is None:
+        found = question_for(again[:-1], state.draft, reason="继续记录：同一类事项还有一项")
+        if found is None:
+            return
+    state.again = again
+    state.questions = [found, *(q for q in state.questions if q.key != again)]

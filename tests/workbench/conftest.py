@@ -54,8 +54,10 @@ class Session:
         """The case state the page carries (posted back by every case form)."""
         return {"draft": self.hidden("draft"), "skipped": self.hidden("skipped")}
 
-    def state(self) -> Any:
-        return evaluate(forms.decode(self.hidden("draft")), forms.decode_list(self.hidden("skipped")))
+    def state(self, again: bool = False) -> Any:
+        """What the page shows: the case state (with the repeated add question when ``again``)."""
+        repeat = self.hidden("again") if again and 'name="again"' in self.page else ""
+        return evaluate(forms.decode(self.hidden("draft")), forms.decode_list(self.hidden("skipped")), again=repeat)
 
 
 def make(token: str | None = None, **settings: Any) -> TestClient:

@@ -72,3 +72,11 @@ def answers(question: Question, truth: dict[str, Any]) -> dict[str, list[str]] |
         if raw:
             values[f"v:{inp.path}"] = raw
     return values
+
+
+def wants_more(question: Question, truth: dict[str, Any]) -> bool:
+    """Whether the judge adds another item after this one (保存，再记录一项): the sample has one more."""
+    if question.kind != "add":
+        return False
+    index = int(question.inputs[0].path[len(question.path) + 1:].split(".", 1)[0])
+    return value_at(truth, f"{question.path}.{index + 1}") is not None

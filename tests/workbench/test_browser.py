@@ -81,20 +81,24 @@ def test_a_sample_to_a_downloaded_ruling_that_word_opens(browser: Any, server: s
     assert "（2024）京0105执12345号" in text and "终结本次执行程序" in text and "草稿" not in text
 
 
-def _fill(browser: Any, truth: dict[str, Any]) -> bool:
-    """Fill the question on the page from the sample's facts; False when the sample does not know them."""
+def _fill(browser: Any, truth: dict[str, Any]) -> str:
+    """Fill the question on the page from the sample's facts; the button to press (skip when the sample
+    does not know them, more when it holds one more item of the same list)."""
     from selenium.webdriver.support.ui import Select
 
     form = browser.find_element("id", "answer-form")
     key = browser.find_element("id", "question").get_attribute("data-key")
     fields = form.find_elements("css selector", ".field[data-path]")
     paths = [f.get_attribute("data-path") for f in fields]
-    if key.endswith("+"):  # one more item: does the sample have it?
-        item = paths[0].rsplit(".", 1)[0]
-        if value_at(truth, item) is None:
-            return False
+    more = False
+    if key.endswith("+"):  # one more item: does the sample have it, and another after it?
+        parent = key[:-1]
+        index = int(paths[0][len(parent) + 1:].split(".", 1)[0])
+        if value_at(truth, f"{parent}.{index}") is None:
+            return "skip"
+        more = value_at(truth, f"{parent}.{index + 1}") is not None
     elif value_at(truth, key) is None:
-        return False
+        return "skip"
     for field, path in zip(fields, paths, strict=True):
         value = value_at(truth, path)
         if value is None and path.endswith(".kind"):
@@ -121,7 +125,7 @@ def _fill(browser: Any, truth: dict[str, Any]) -> bool:
         else:
             element.clear()
             element.send_keys(text)
-    return True
+    return "more" if more else "answer"
 
 
 def test_an_empty_case_through_the_interview_to_ready(browser: Any, server: str) -> None:
@@ -134,8 +138,7 @@ def test_an_empty_case_through_the_interview_to_ready(browser: Any, server: str)
         assert len(asked) < 60, f"not ready after {len(asked)} questions"
         question = browser.find_element("id", "question")
         asked.append(question.get_attribute("data-key"))
-        known = _fill(browser, truth)
-        browser.find_element("id", "answer" if known else "skip").click()
+        browser.find_element("id", _fill(browser, truth)).click()
         _wait(browser, lambda d: _stale(question))
         assert not browser.find_elements("css selector", ".field.invalid"), asked[-1]
     with make() as client:  # the same judge in process asks the same questions in the same order

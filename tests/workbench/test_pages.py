@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from tests.workbench.conftest import TOKEN, Session, form_fields, make
-from tests.workbench.judge import answers, sample
+from tests.workbench.judge import answers, sample, wants_more
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE_01 = ROOT / "corpus" / "cases" / "01-compliant-person.json"
@@ -26,14 +26,15 @@ def interview(s: Session, truth: dict, limit: int = 80) -> list[str]:  # type: i
     """Answer every question from ``truth`` until the case is ready; the keys asked."""
     asked: list[str] = []
     while len(asked) < limit:
-        state = s.state()
+        state = s.state(again=True)
         if state.decision is not None and state.decision.ready:
             return asked
         q = state.question
         assert q is not None, f"no question left but not ready: {state.decision and state.decision.blocking_rules}"
         asked.append(q.key)
         values = answers(q, truth)
-        data = {**s.case(), "key": q.key, "action": "skip" if values is None else "answer", **(values or {})}
+        action = "skip" if values is None else "more" if wants_more(q, truth) else "answer"
+        data = {**s.case(), "again": s.hidden("again") if 'name="again"' in s.page else "", "key": q.key, "action": action, **(values or {})}
         response = s.post("/case/interview", data)
         assert response.status_code == 200, re.findall(r'class="message" role="alert">(.*?)<', response.text)
     raise AssertionError(f"not ready after {limit} questions")
@@ -50,6 +51,16 @@ def test_an_empty_case_reaches_a_ready_decision_by_answering_questions(session: 
     assert "可以终本：全部终本条件均已符合" in session.page
     decision = session.state().decision
     assert decision is not None and decision.ready
+
+
+def test_several_parties_are_added_one_after_another(session: Session) -> None:
+    truth = json.loads((ROOT / "tests" / "render" / "cases" / "multi-party-zhihui.json").read_text(encoding="utf-8"))
+    session.post("/case/open", {"source": "empty"})
+    asked = interview(session, truth)
+    assert asked.count("applicants+") == 2 and asked.count("respondents+") == 3
+    draft = forms_draft(session)
+    assert [r["party"]["name"] for r in draft["respondents"]] == [r["party"]["name"] for r in truth["respondents"]]
+    assert "保存，再记录一项" in session.page or session.state().decision.ready  # type: ignore[union-attr]
 
 
 def test_set_aside_leaves_the_fact_unknown_and_the_question_comes_back_on_request(session: Session) -> None:
