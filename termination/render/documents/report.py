@@ -19,7 +19,7 @@ from termination.decision import Citation, Decision, Finding
 from termination.render.blocks import Gap
 from termination.case import CaseRecord
 from termination.render.disclosure import Disclosure
-from termination.render.documents.common import Facts
+from termination.render.documents.common import Facts, Intro
 from termination.render.drafts import Drafts
 
 NAME = "report"
@@ -75,9 +75,8 @@ class ReportView:
 
     court: str
     case_number: str
-    draft: bool
     ruling_date: date
-    intro: object
+    intro: Intro
     decision: Decision
     groups: tuple[tuple[str, tuple[Row, ...]], ...]
     blocking: tuple[Finding, ...]
