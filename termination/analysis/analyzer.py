@@ -17,6 +17,7 @@ from termination.analysis import checks
 from termination.analysis.extract import extract
 from termination.analysis.facts import RulingFacts, Span
 from termination.analysis.models import ContentItem, Contents, Measure, RightsItem, RulingAnalysis
+from termination.analysis.text import EVIDENCE_MAX
 from termination.errors import InputError
 
 
@@ -26,7 +27,11 @@ def _item(span: Span | None) -> ContentItem:
 
 def _rights(facts: RulingFacts) -> RightsItem:
     spans = [facts.rights[h] for h in ("applicant_right", "respondent_duty") if h in facts.rights]  # type: ignore[index]
-    evidence = " / ".join(dict.fromkeys(s.evidence for s in spans)) or None
+    parts = list(dict.fromkeys(s.evidence for s in spans))
+    if sum(map(len, parts)) + len(parts) - 1 > EVIDENCE_MAX:  # two sentences: each shortened to fit
+        half = (EVIDENCE_MAX - 1) // len(parts) - 1
+        parts = [p if len(p) <= half + 1 else p[:half] + "…" for p in parts]
+    evidence = "；".join(parts) or None
     return RightsItem(present=bool(spans), evidence=evidence, grade=facts.rights_grade, missing=facts.rights_missing)
 
 

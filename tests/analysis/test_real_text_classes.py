@@ -201,7 +201,7 @@ def test_evidence_is_a_sentence_never_a_paragraph() -> None:
         shown = [getattr(result.contents, n).evidence for n in ("claim", "process", "property", "realized", "rights")]
         shown += [m.evidence for m in result.measures]
         for evidence in filter(None, shown):
-            assert len(evidence) <= EVIDENCE_MAX + 3 * 2, (path.name, evidence)  # rights joins its two halves
+            assert len(evidence) <= EVIDENCE_MAX, (path.name, evidence)
             assert "\n" not in evidence
 
 
