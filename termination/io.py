@@ -143,6 +143,11 @@ def decode(data: bytes, *, what: str = "文件") -> str:
     Raises:
         CaseFileError: no supported encoding fits.
     """
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and 0 not in data[:2]:
+        try:  # the common case, decoded once
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     name = detect_encoding(data)
     if name is not None:
         try:
