@@ -427,9 +427,10 @@ async def results(request: Request) -> Response:
         state = evaluate(draft, skipped)
         preview = None
         if state.record is not None and state.decision is not None:
+            from termination.workbench import preview as document
+
             try:
-                files = api.render(state.record, draft=not state.decision.ready, only=["ruling"], fmt="txt")
-                preview = next(iter(files.values())).decode("utf-8")
+                preview = document.ruling(state.record, state.decision)
             except TerminationError:
                 preview = None
         return page(request, "results.html.j2", s=state, groups=_groups(state.decision), preview=preview)

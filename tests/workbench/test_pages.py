@@ -278,3 +278,13 @@ def test_no_personal_data_in_the_log(session: Session, caplog: pytest.LogCapture
     for personal in ("张建国", "李春华", "北京市朝阳区八里庄", "周文斌"):
         assert personal not in text
     del q
+
+
+def test_the_results_page_previews_the_ruling_and_marks_a_drafts_gaps(session: Session) -> None:
+    session.post("/case/open", {"source": "sample", "sample": "01-compliant-person"})
+    page = session.post("/case/results", session.case()).text
+    assert '<p class="b-title">执行裁定书</p>' in page and "<mark>" not in page
+    assert '<p class="b-caseno">（2024）京0105执12345号</p>' in page
+    session.post("/case/open", {"source": "sample", "sample": "08-applicant-not-interviewed"})
+    page = session.post("/case/results", session.case()).text
+    assert "<mark>【待补充：" in page and "（草稿） .docx" in page
