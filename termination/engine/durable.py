@@ -239,7 +239,8 @@ class Engine:
                         definition[name] = {"all": [{"m": part}]}
                         self._tests[name] = (rule.code, test)
         self.patterns = len(definition)
-        self._prefixes = ['{"g":"%s","sid":"' % chunk for chunk, _ in self._chunks]
+        # an explicit id (unique in the session) spares durable hashing the sorted properties into one
+        self._prefixes = ['{"id":"%s","g":"%s","sid":"' % (chunk, chunk) for chunk, _ in self._chunks]
         self._bodies: list[dict[tuple[Any, ...], str]] = [{} for _ in self._chunks]  # values → JSON
         self._readers = [_reader(names) for _, names in self._chunks]
         self._sids = itertools.count()
