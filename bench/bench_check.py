@@ -1,6 +1,6 @@
 """What a check costs next to parsing and validating its input, stage by stage, on CPU time.
 
-Run: ``python bench/bench_check.py`` (one core, ≈ 1 minute). Options: ``--generated N`` cases
+Run: ``python bench/bench_check.py`` (one core, ≈ 10 s). Options: ``--generated N`` cases
 per round (default 400; 0 for the samples only), ``--rounds R`` (default 5), ``--seed S``.
 
 Cases: the sample records of ``corpus/cases`` and, each round, N new generated ones
