@@ -137,15 +137,16 @@ ABSENCE: Final[dict[str, Reading]] = {
     "measures.obstructions[].criminal_threshold_met": NOT,  # 法释〔2024〕13号
     # the interview: holding it is an event; what was said in it is a finding
     "interview": DID,
-    "interview.special_authority": NOT,
-    "interview.interviewer": NOT,
-    "interview.items_told": NOT,
-    "interview.opinion": NOT,
-    "interview.agrees": NOT,
-    "interview.record_signed": NOT,
-    "interview.new_clues": NOT,
-    "interview.place": DETAIL,
-    "interview.transcript": DETAIL,
+    "interview[].applicant": NOT,  # whom it heard, when there are several applicants
+    "interview[].special_authority": NOT,
+    "interview[].interviewer": NOT,
+    "interview[].items_told": NOT,
+    "interview[].opinion": NOT,
+    "interview[].agrees": NOT,
+    "interview[].record_signed": NOT,
+    "interview[].new_clues": NOT,
+    "interview[].place": DETAIL,
+    "interview[].transcript": DETAIL,
     # 告知书: issuing and serving it are events; the period it names is the form's 7 days unless recorded
     "termination_notice": DID,
     "termination_notice.served_on": DID,
@@ -154,6 +155,7 @@ ABSENCE: Final[dict[str, Reading]] = {
     "termination_notice.replied_on": DID,
     "approval": DID,
     "approval.applicant_confirmation": DID,
+    "approval.applicant_confirmation[].applicant": NOT,  # whose confirmation, unless the signer shows it
     "approval.collegial_review": DID,
     "approval.collegial_review.presiding": DETAIL,
     "approval.president_approval": DID,

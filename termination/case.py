@@ -33,9 +33,16 @@ SCHEMA_VERSION: Final = "1.1"
 #: Every version a record may declare: 1.1 only adds optional fields, so a 1.0 record reads the same.
 SCHEMA_VERSIONS: Final = ("1.0", "1.1")
 
+#: 北京时间 (UTC+8; no daylight saving since 1991): the legal day of an event is the Beijing day.
+BEIJING: Final = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+
+
 def _day(value: object) -> object:
-    """Dates as case systems send them: ``2024-03-11``, ``2024-03-11T09:30:00`` or
-    ``2024-03-11 09:30:00`` (the day of the event), ``20240311``; ``""`` means not recorded."""
+    """Dates as case systems send them: ``2024-03-11``, ``20240311``, or a date-time
+    (``2024-03-11T09:30:00``, ``2024-03-11 09:30:00``, with or without an offset such as
+    ``Z`` or ``+08:00``): the day of the event in Beijing. A date-time with an offset is
+    converted to Beijing time first (``2023-08-28T16:00:00Z`` is 29 August); one without is
+    Beijing time already. ``""`` means not recorded."""
     if isinstance(value, str):
         text = value.strip()
         if text == "":
@@ -43,7 +50,13 @@ def _day(value: object) -> object:
         if re.fullmatch(r"\d{8}", text):
             return f"{text[:4]}-{text[4:6]}-{text[6:]}"
         if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
-            return text[:10]
+            try:
+                moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+            except ValueError:
+                return text[:10]  # an unusual time part: the date part is still the day
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(BEIJING)
+            return moment.date().isoformat()
         return text
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise ValueError("日期应为字符串 YYYY-MM-DD")  # never read numbers as Unix timestamps
@@ -62,6 +75,14 @@ def _sex(value: object) -> object:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return {"1": "男", "2": "女", 1: "男", 2: "女"}.get(value, value)
     return value
+
+
+def _one_or_many(value: object) -> object:
+    """A list that may come as one object (records of schema 1.0 held one interview, one
+    confirmation): one object reads as a list of it, null as none."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, (dict, BaseModel)) else value
 
 
 def _none_as_empty(value: object) -> object:
@@ -471,8 +492,11 @@ class QA(_Model):
 
 
 class Interview(_Model):
-    """约谈申请执行人（终本规定第五条）."""
+    """约谈申请执行人（终本规定第五条）: one applicant told and heard."""
 
+    applicant: str | None = Field(
+        None, description="被约谈的申请执行人 id（如 A1）；只有一名申请执行人时可不填"
+    )
     date: Day
     interviewee: str = Field(description="被约谈人姓名")
     capacity: Literal["applicant", "agent", "legal_representative"]
@@ -503,8 +527,11 @@ class TerminationNotice(_Model):
 
 
 class SignedConfirmation(_Model):
-    """申请执行人签字确认终本."""
+    """申请执行人签字确认终本 (one applicant's)."""
 
+    applicant: str | None = Field(
+        None, description="签字确认的申请执行人 id；未填=按签字人是否为申请执行人本人、法定代表人或特别授权代理人判断"
+    )
     signed_on: Day
     signed_by: str
 
@@ -527,7 +554,10 @@ class PresidentApproval(_Model):
 class Approval(_Model):
     """审批路径（民诉法解释第五百一十七条第一款）."""
 
-    applicant_confirmation: SignedConfirmation | None = None
+    applicant_confirmation: Annotated[
+        list[SignedConfirmation],
+        BeforeValidator(_one_or_many, json_schema_input_type=SignedConfirmation | list[SignedConfirmation] | None),
+    ] = Field(default_factory=list, description="申请执行人签字确认终本：每名申请执行人一份（1.0 记录的单个对象亦可）")
     collegial_review: CollegialReview | None = None
     president_approval: PresidentApproval | None = None
 
@@ -631,7 +661,9 @@ class CaseRecord(_Model):
     basis: EnforcementBasis
     claim: Claim
     measures: Measures = Field(default_factory=Measures)
-    interview: Interview | None = None
+    interview: Annotated[
+        list[Interview], BeforeValidator(_one_or_many, json_schema_input_type=Interview | list[Interview] | None)
+    ] = Field(default_factory=list, description="约谈申请执行人：每名申请执行人（或其特别授权代理人）一次或多次（1.0 记录的单个对象亦可）")
     termination_notice: TerminationNotice | None = Field(None, description="拟终结本次执行程序告知书")
     approval: Approval = Field(default_factory=Approval)
     bankruptcy: BankruptcyInquiry | None = None
@@ -656,6 +688,10 @@ class CaseRecord(_Model):
         applicant_ids = {a.id for a in self.applicants}
         if len(ids) != len(self.respondents) or ids & applicant_ids:
             problems.append("当事人 id 重复：每个申请执行人、被执行人的 id 必须唯一")
+        for field, items in (("interview", self.interview), ("approval.applicant_confirmation", self.approval.applicant_confirmation)):
+            for i, item in enumerate(items):
+                if item.applicant is not None and item.applicant not in applicant_ids:
+                    problems.append(f"{field}.{i}.applicant：未知的申请执行人 id “{item.applicant}”")
         m = self.measures
         for name in ("enforcement_notices", "report_orders", "property_reports", "consumption_restrictions",
                      "dishonest_listings", "network_inquiries", "onsite_investigations", "searches",
@@ -719,6 +755,16 @@ class CaseRecord(_Model):
         check, run as of the same date, did not count.
         """
         return _cut(self, on)
+
+    @property
+    def first_interview(self) -> Interview | None:
+        """The first interview recorded (documents of a case with one applicant)."""
+        return self.interview[0] if self.interview else None
+
+    @property
+    def first_confirmation(self) -> SignedConfirmation | None:
+        """The first signed confirmation recorded."""
+        return self.approval.applicant_confirmation[0] if self.approval.applicant_confirmation else None
 
     def respondent(self, party_id: str) -> Respondent:
         """The respondent with this id."""

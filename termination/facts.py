@@ -19,7 +19,7 @@ from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
-from termination import periods
+from termination import periods, text
 from termination.absence import RECORD_PATHS, not_established, pattern
 from termination.case import CaseRecord, NaturalPerson, Organisation, Respondent
 from termination.reads import Recorder, wrap
@@ -785,7 +785,7 @@ def core_gaps_without_onsite(ctx: Context) -> Value:
 @fact("未核查的具体财产线索数", reads=_m("clues", "concrete", "description", "received_on", "verified_on"))
 def clues_unverified(ctx: Context) -> Value:
     items = [c for c in ctx.case.measures.clues if c.concrete and ctx.on_time(c.received_on)]
-    return _count(ctx, "clues_unverified", ((c.description or c.id, not ctx.on_time(c.verified_on)) for c in items))
+    return _count(ctx, "clues_unverified", ((_clue(c), not ctx.on_time(c.verified_on)) for c in items))
 
 
 @fact(
@@ -807,7 +807,13 @@ def clues_verified_late(ctx: Context) -> Value:
         c for c in ctx.case.measures.clues
         if c.concrete and c.source == "applicant" and ctx.on_time(c.received_on) and c.received_on >= CAICHAN_2017
     ]
-    return _count(ctx, "clues_verified_late", ((c.description or c.id, late(c)) for c in items))
+    return _count(ctx, "clues_verified_late", ((_clue(c), late(c)) for c in items))
+
+
+def _clue(c: Any) -> str:
+    """A clue as a message names it: pasted text is quoted, so the sentence around it stays whole."""
+    pasted = (c.description or "").strip().rstrip("。；;，,")
+    return f"“{pasted}”" if pasted else f"{text.ymd(c.received_on)}收到的财产线索"
 
 
 @fact(
@@ -1138,60 +1144,105 @@ def criminal_unreferred(ctx: Context) -> Value:
 # ---------------------------------------------------------------- F 约谈与审批
 
 
-@fact("终本前已约谈申请执行人", reads=("interview.date",))
+# 终本规定第五条：每名申请执行人（或其特别授权的代理人）都须被告知并听取意见
+INTERVIEWS = ("applicants[].id", "applicants[].name", "interview[].applicant", "interview[].date")
+
+
+def _applicant_interviews(ctx: Context) -> list[tuple[Any, list[Any], bool]]:
+    """Each applicant, its interviews held by ``as_of``, and whether an interview that names no
+    applicant might be its own (several applicants: whom it heard is not established)."""
+    if "interviews" in ctx.memo:
+        return ctx.memo["interviews"]  # type: ignore[no-any-return]
+    c = ctx.case
+    single = len(c.applicants) == 1
+    held = [i for i in c.interview if i.date <= ctx.as_of]
+    if single:  # whom the interview heard needs no record: there is one applicant
+        out = [(a, held, False) for a in c.applicants]
+    else:
+        unassigned = any(i.applicant is None for i in held)
+        out = [(a, [i for i in held if i.applicant == a.id], unassigned) for a in c.applicants]
+    ctx.memo["interviews"] = out
+    return out
+
+
+def _each_interviewed(ctx: Context, key: str, test: Callable[[list[Any]], bool | None]) -> bool | None:
+    """Kleene "for every interviewed applicant, ``test`` holds of its interviews"; names who fails."""
+    items = [(a.name, _not(test(own))) for a, own, _ in _applicant_interviews(ctx) if own]
+    if not items:
+        return None
+    failing = _count(ctx, key, iter(items))
+    return None if failing is None else failing == 0
+
+
+@fact("终本前已约谈每一名申请执行人", reads=INTERVIEWS)
 def interview_held(ctx: Context) -> Value:
-    i = ctx.case.interview
-    return i is not None and i.date <= ctx.as_of
+    failing = _count(
+        ctx, "interview_held",
+        ((a.name, False if own else (None if maybe else True)) for a, own, maybe in _applicant_interviews(ctx)),
+    )
+    return None if failing is None else failing == 0
 
 
-@fact("约谈日期晚于终本裁定日期", reads=("interview.date",))
+@fact("约谈日期晚于终本裁定日期", reads=("interview[].date",))
 def interview_after_ruling(ctx: Context) -> Value:
-    i = ctx.case.interview
-    return i is not None and i.date > ctx.as_of
+    late = [i.date for i in ctx.case.interview if i.date > ctx.as_of]
+    ctx.names["interview_after_ruling"] = [text.ymd(d) for d in sorted(late)]
+    return bool(late)
 
 
-@fact("约谈中未告知的法定事项数", reads=("interview.items_told",))
+@fact("约谈中未告知的法定事项数", reads=INTERVIEWS + ("interview[].items_told",))
 def interview_items_missing(ctx: Context) -> Value:
-    i = ctx.case.interview
-    if i is None or not i.items_told:
+    heard = [(a, own) for a, own, _ in _applicant_interviews(ctx) if own]
+    if not heard:
         return None
-    missing = [INTERVIEW_LABEL[item] for item in INTERVIEW_ITEMS if item not in i.items_told]
-    ctx.names["interview_items_missing"] = missing
-    return len(missing)
+
+    def missing(own: list[Any]) -> list[str] | None:
+        told = {item for i in own for item in i.items_told}
+        return [INTERVIEW_LABEL[item] for item in INTERVIEW_ITEMS if item not in told] if told else None
+
+    if len(ctx.case.applicants) == 1:
+        gaps = missing(heard[0][1])
+        ctx.names["interview_items_missing"] = gaps or []
+        return None if gaps is None else len(gaps)
+    return _count(
+        ctx, "interview_items_missing",
+        ((f"{a.name}（{'、'.join(g)}）" if g else a.name, None if g is None else bool(g))
+         for a, own in heard for g in [missing(own)]),
+    )
 
 
-@fact("已记录申请执行人的意见", reads=("interview.opinion", "interview.agrees"))
+@fact("已记录申请执行人的意见", reads=INTERVIEWS + ("interview[].opinion", "interview[].agrees"))
 def interview_opinion_recorded(ctx: Context) -> Value:
-    i = ctx.case.interview
-    if i is None:
-        return None
-    return True if i.opinion or i.agrees is not None else None  # not recorded: 待补充
+    # not recorded: 待补充
+    return _each_interviewed(
+        ctx, "interview_opinion_recorded", lambda own: True if any(i.opinion or i.agrees is not None for i in own) else None
+    )
 
 
-@fact("已记录申请执行人是否同意终本", reads=("interview.agrees",))
+@fact("已记录申请执行人是否同意终本", reads=INTERVIEWS + ("interview[].agrees",))
 def interview_agreement_recorded(ctx: Context) -> Value:
-    i = ctx.case.interview
-    return None if i is None else i.agrees is not None
+    return _each_interviewed(ctx, "interview_agreement_recorded", lambda own: any(i.agrees is not None for i in own))
 
 
-@fact("约谈笔录已签名", reads=("interview.record_signed",))
+@fact("约谈笔录已签名", reads=INTERVIEWS + ("interview[].record_signed",))
 def interview_record_signed(ctx: Context) -> Value:
-    i = ctx.case.interview
-    return None if i is None else i.record_signed
+    return _each_interviewed(ctx, "interview_record_signed", lambda own: _all([i.record_signed for i in own]))
 
 
-@fact("被约谈人为申请执行人本人、法定代表人或特别授权代理人", reads=("interview.capacity", "interview.special_authority"))
+@fact(
+    "被约谈人为申请执行人本人、法定代表人或特别授权代理人",
+    reads=INTERVIEWS + ("interview[].capacity", "interview[].special_authority"),
+)
 def interviewee_authorised(ctx: Context) -> Value:
-    i = ctx.case.interview
-    if i is None:
-        return None
-    return True if i.capacity != "agent" else i.special_authority
+    return _each_interviewed(
+        ctx, "interviewee_authorised",
+        lambda own: _all([True if i.capacity != "agent" else i.special_authority for i in own]),
+    )
 
 
-@fact("已记录约谈人", reads=("interview.interviewer",))
+@fact("已记录约谈人", reads=INTERVIEWS + ("interview[].interviewer",))
 def interviewer_recorded(ctx: Context) -> Value:
-    i = ctx.case.interview
-    return None if i is None else bool(i.interviewer)
+    return _each_interviewed(ctx, "interviewer_recorded", lambda own: all(bool(i.interviewer) for i in own))
 
 
 @fact("申请执行人申请终本", reads=("termination.applicant_requested",))
@@ -1211,10 +1262,44 @@ def system_requires_interview(ctx: Context) -> Value:
     return not ctx.case.termination.applicant_requested and not applicants_all_courts(ctx)
 
 
-@fact("申请执行人已签字确认终本", reads=("approval.applicant_confirmation.signed_on",))
+CONFIRMATIONS = (
+    "applicants[].id", "applicants[].name", "applicants[].legal_representative", "applicants[].agent.name",
+    "applicants[].agent.special_authority", "respondents[].party.name", "respondents[].party.legal_representative",
+    "respondents[].party.agent.name",
+    "approval.applicant_confirmation[].applicant", "approval.applicant_confirmation[].signed_by",
+    "approval.applicant_confirmation[].signed_on",
+)
+
+
+def _confirms(ctx: Context, a: Any, sc: Any) -> bool | None:
+    """Whether a signed confirmation is applicant ``a``'s: signed by it, its legal representative
+    or its agent with special authority (民诉法解释第五百一十七条第一款“申请执行人签字确认”)."""
+    if sc.applicant is not None:
+        return sc.applicant == a.id
+    who = sc.signed_by
+    if who == a.name or (isinstance(a, Organisation) and who == a.legal_representative):
+        return True
+    if a.agent is not None and who == a.agent.name:
+        return a.agent.special_authority
+    parties = [*ctx.case.applicants, *(r.party for r in ctx.case.respondents)]
+    others = {p.name for p in parties} | {p.agent.name for p in parties if p.agent is not None} | {
+        p.legal_representative for p in parties if isinstance(p, Organisation)
+    }
+    return False if who in others else None  # someone the record does not place: not established
+
+
+@fact("每一名申请执行人均已签字确认终本", reads=CONFIRMATIONS)
 def signed_confirmation(ctx: Context) -> Value:
-    c = ctx.case.approval.applicant_confirmation
-    return c is not None and c.signed_on <= ctx.as_of
+    signed = [sc for sc in ctx.case.approval.applicant_confirmation if sc.signed_on <= ctx.as_of]
+    if not signed:
+        ctx.names["signed_confirmation"] = [a.name for a in ctx.case.applicants]
+        ctx.names["signed_confirmation_unknown"] = []
+        return False
+    failing = _count(
+        ctx, "signed_confirmation",
+        ((a.name, _not(_or(*(_confirms(ctx, a, sc) for sc in signed)))) for a in ctx.case.applicants),
+    )
+    return None if failing is None else failing == 0
 
 
 @fact("已经合议庭审查核实", reads=("approval.collegial_review.date",))
@@ -1240,16 +1325,16 @@ def termination_notice_issued(ctx: Context) -> Value:
 
 @fact(
     "裁定前已记录申请执行人对终本的意见",
-    reads=("termination.applicant_requested", "interview.date", "interview.opinion", "interview.agrees",
-           "approval.applicant_confirmation.signed_on", "termination_notice.replied_on"),
+    reads=("termination.applicant_requested", "interview[].date", "interview[].opinion", "interview[].agrees",
+           "approval.applicant_confirmation[].signed_on", "termination_notice.replied_on"),
 )
 def opinion_before_ruling(ctx: Context) -> Value:
     c = ctx.case
-    i, n, sc = c.interview, c.termination_notice, c.approval.applicant_confirmation
+    n = c.termination_notice
     return bool(
         c.termination.applicant_requested  # 申请执行人申请终本：其意见已书面提出
-        or (i is not None and i.date <= ctx.as_of and (i.opinion or i.agrees is not None))
-        or (sc is not None and sc.signed_on <= ctx.as_of)
+        or any(i.date <= ctx.as_of and (i.opinion or i.agrees is not None) for i in c.interview)
+        or any(sc.signed_on <= ctx.as_of for sc in c.approval.applicant_confirmation)
         or (n is not None and ctx.on_time(n.replied_on))
     )
 

@@ -68,7 +68,7 @@ def test_unknown_service_date_blocks_only_when_the_period_may_still_run() -> Non
     # dated 6/19: even if served that day, the period runs to 6/26 at the earliest
     assert _f08(_case({"issued_on": "2024-06-19"}, "2024-06-25")).status == "violated"
     f = _f08(_case({"issued_on": "2024-06-19"}, "2024-07-15"))
-    assert f.status == "unknown" and "termination_notice.served_on" in f.message
+    assert f.status == "unknown" and "告知书的送达日期未记录" in f.message
 
 
 def test_served_after_the_ruling_date() -> None:

@@ -447,7 +447,7 @@ def test_unrecorded_concealment_reads_as_none_unless_the_record_hints_at_it() ->
     hinted = case(respondents__0__concealment=..., measures__property_reports=[{"respondent": "R1", "status": "false"}])
     assert facts(hinted)["concealing_respondents"] is None
     finding = check(hinted).finding("D09")
-    assert finding.status == "unknown" and "张建国" in finding.message and "concealment" in finding.message
+    assert finding.status == "unknown" and "张建国" in finding.message and finding.missing == ["respondents.0.concealment"]
 
 
 def test_report_order_never_issued_is_not_issued_with_the_notice() -> None:
@@ -470,7 +470,7 @@ def test_local_rules_apply_only_to_their_courts() -> None:
 def test_unrecorded_interview_items_name_the_field() -> None:
     record = case(interview__items_told=[])
     finding = check(record).finding("F01")
-    assert finding.status == "unknown" and "items_told" in finding.message
+    assert finding.status == "unknown" and "告知了哪些法定事项未记录" in finding.message and finding.missing == ["interview.0.items_told"]
     assert "补录" in (finding.remedy or "")
 
 
@@ -513,3 +513,36 @@ def test_a_revoked_listing_of_a_minor_no_longer_counts() -> None:
     assert facts(record)["minor_listings"] == 0
     assert check(record).finding("C09").status == "satisfied"
     assert facts(record, date(2024, 5, 1))["minor_listings"] == 1  # not yet revoked on that day
+
+
+def test_date_times_are_read_as_the_beijing_day() -> None:
+    # 2023-08-28T16:00:00Z is 00:00 on 29 August in Beijing: an interview after a ruling of the 28th
+    record = case(interview__date="2024-06-24T16:00:00Z", termination__proposed_date="2024-06-24")
+    assert record.interview[0].date == date(2024, 6, 25)
+    assert check(record).finding("F01").status == "violated"
+    assert case(interview__date="2024-06-24T15:59:59Z").interview[0].date == date(2024, 6, 24)
+    assert case(interview__date="2024-06-24 23:30:00").interview[0].date == date(2024, 6, 24)  # naive: Beijing
+
+
+def test_every_applicant_is_told_and_heard_and_confirms() -> None:
+    second = {"kind": "person", "id": "A2", "name": "王秀英"}
+    one_interview = dict(BASE["interview"], applicant="A1")
+    record = case(applicants=[BASE["applicants"][0], second], interview=[one_interview])
+    d = check(record)
+    assert d.finding("F01").status == "violated"
+    assert "终本前未约谈申请执行人王秀英" in d.finding("F01").message
+    # the confirmation of one of two applicants does not count for both (民诉法解释第五百一十七条)
+    assert d.finding("F05").status == "violated" and "王秀英" in d.finding("F05").message
+    both = case(
+        applicants=[BASE["applicants"][0], second],
+        interview=[one_interview, dict(BASE["interview"], applicant="A2", interviewee="王秀英", capacity="applicant")],
+        approval__applicant_confirmation=[{"applicant": "A1", "signed_on": "2024-06-18", "signed_by": "周文斌"},
+                                          {"signed_on": "2024-06-19", "signed_by": "王秀英"}],
+    )
+    assert [check(both).finding(c).status for c in ("F01", "F05")] == ["satisfied", "satisfied"]
+    # an interview naming no applicant, with two applicants: whom it heard is not established
+    unnamed = check(case(applicants=[BASE["applicants"][0], second]))
+    assert unnamed.finding("F01").status == "unknown" and "interview.0.applicant" in unnamed.finding("F01").missing
+    # signed by the respondent: no confirmation at all
+    wrong = check(case(approval__applicant_confirmation={"signed_on": "2024-06-18", "signed_by": "张建国"}))
+    assert wrong.finding("F05").status == "violated"

@@ -119,8 +119,8 @@ def _record_measure_dates(record: CaseRecord) -> dict[str, set[date]]:
                   for d in (a.decided_on, a.carried_out_on)],
         # 终本规定第五条: told by the 告知书 (issued, served, answered) or at the 约谈, or by signing
         "applicant_informed": [
-            record.interview.date if record.interview else None,
-            record.approval.applicant_confirmation.signed_on if record.approval.applicant_confirmation else None,
+            record.first_interview.date if record.first_interview else None,
+            record.first_confirmation.signed_on if record.first_confirmation else None,
             *((tn.issued_on, tn.served_on, tn.replied_on) if (tn := record.termination_notice) else ()),
         ],
     }
