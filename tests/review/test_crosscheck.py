@@ -152,7 +152,7 @@ def test_every_difference_code_has_its_metadata() -> None:
 def test_the_termination_notice_informs_the_applicant(text: str) -> None:
     # 终本规定第五条: a ruling may date the telling by the 告知书 it served, not by the 约谈
     record = _record()
-    interview = record.interview.date.isoformat()  # type: ignore[union-attr]
+    interview = record.first_interview.date.isoformat()  # type: ignore[union-attr]
     notice = "2024-06-06"
     changed = text.replace(
         "2024年6月18日，本院约谈", "本院于2024年6月6日向申请执行人送达终结本次执行程序告知书，又于同月18日约谈"

@@ -26,6 +26,8 @@ def sample(name: str) -> dict[str, Any]:
 def value_at(data: Any, path: str) -> Any:
     node = data
     for part in path.split("."):
+        if isinstance(node, dict) and part.isdigit():
+            node = [node]  # one object where the record now takes a list (interview, confirmation)
         if isinstance(node, list) and part.isdigit():
             node = node[int(part)] if int(part) < len(node) else None
         elif isinstance(node, dict):
@@ -37,9 +39,22 @@ def value_at(data: Any, path: str) -> Any:
     return node
 
 
-def _party(data: dict[str, Any], path: str) -> Any:
-    """applicants.0.kind etc.: parties default to natural persons in the record."""
+def _whose(data: dict[str, Any], person: Any) -> str | None:
+    """The applicant a person acted for, as the judge knows it from the file: the applicant itself,
+    its legal representative or its agent (the sample names them in the party block)."""
+    for applicant in data.get("applicants", []):
+        names = {applicant.get("name"), applicant.get("legal_representative"), (applicant.get("agent") or {}).get("name")}
+        if person in names - {None}:
+            return str(applicant["id"])
+    return None
+
+
+def known(data: dict[str, Any], path: str) -> Any:
+    """What the judge knows at ``path``: the sample's value; parties default to natural persons."""
     value = value_at(data, path)
+    if value is None and path.endswith(".applicant"):  # who signed or was heard: the judge knows whose
+        item = value_at(data, path.rsplit(".", 1)[0]) or {}
+        return _whose(data, item.get("signed_by") or item.get("interviewee"))
     if value is None and path.endswith(".kind") and value_at(data, path.rsplit(".", 1)[0]) is not None:
         return "person"
     return value
@@ -64,11 +79,11 @@ def answers(question: Question, truth: dict[str, Any]) -> dict[str, list[str]] |
         index = question.inputs[0].path[len(question.path) + 1:].split(".", 1)[0]
         if value_at(truth, f"{question.path}.{index}") is None:
             return None
-    elif value_at(truth, question.path) is None and not question.path.endswith(".kind"):
+    elif known(truth, question.path) is None and not question.path.endswith(".kind"):
         return None
     values: dict[str, list[str]] = {}
     for inp in question.inputs:
-        raw = form_value(inp, _party(truth, inp.path))
+        raw = form_value(inp, known(truth, inp.path))
         if raw:
             values[f"v:{inp.path}"] = raw
     return values

@@ -21,7 +21,7 @@ import pytest
 from tests.service.server import running_server
 from tests.workbench.browser import BrowserMissing, binaries, chromium, wait_for_file
 from tests.workbench.conftest import Session, make
-from tests.workbench.judge import sample, value_at
+from tests.workbench.judge import known, sample, value_at
 from tests.workbench.test_pages import interview
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,12 +97,10 @@ def _fill(browser: Any, truth: dict[str, Any]) -> str:
         if value_at(truth, f"{parent}.{index}") is None:
             return "skip"
         more = value_at(truth, f"{parent}.{index + 1}") is not None
-    elif value_at(truth, key) is None:
+    elif known(truth, key) is None:
         return "skip"
     for field, path in zip(fields, paths, strict=True):
-        value = value_at(truth, path)
-        if value is None and path.endswith(".kind"):
-            value = "person"
+        value = known(truth, path)
         if value is None:
             continue
         name = "v:" + path
