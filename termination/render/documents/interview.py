@@ -65,7 +65,7 @@ def build(facts: Facts, drafts: Drafts, case: CaseRecord, disclosure: Disclosure
     """The 约谈笔录's view."""
     from termination.render.documents import pick
 
-    iv = case.interview
+    iv = case.first_interview
     form: Form = _FORM[iv.mode] if iv else "interview"
     transcript = tuple((disclosure.free_text(qa.question), disclosure.free_text(qa.answer))
                        for qa in (iv.transcript if iv else ()))

@@ -129,7 +129,7 @@ def answer_period_end(served: date, days: int) -> tuple[date, bool]:
 
 def hearing(case: CaseRecord, disclosure: Disclosure) -> Hearing:
     """The hearing of the applicant, the 告知书 and the approval route of ``case``."""
-    iv = case.interview
+    iv = case.first_interview  # TODO(several applicants): one hearing per applicant
     interview = None
     if iv is not None:
         every = InterviewItem.__args__  # type: ignore[attr-defined]
@@ -148,8 +148,8 @@ def hearing(case: CaseRecord, disclosure: Disclosure) -> Hearing:
         notice = Notice(tn.issued_on, tn.served_on, tn.service_mode, tn.answer_days, ends, exact, tn.replied_on)
     ap = case.approval
     confirmation = None
-    if ap.applicant_confirmation is not None:
-        sc = ap.applicant_confirmation
+    sc = case.first_confirmation
+    if sc is not None:
         capacity = iv.capacity if iv and iv.interviewee == sc.signed_by else None
         who = _interviewee(case, sc.signed_by, capacity, disclosure)
         confirmation = Confirmation(Interviewee(who.name, who.capacity, who.applicant, False), sc.signed_on)

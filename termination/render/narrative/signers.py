@@ -35,7 +35,7 @@ def signature(case: CaseRecord, drafts: Drafts) -> Signature:
         cr = ap.collegial_review
         presiding = cr.presiding or cr.members[0]
         signers = (("审判长", presiding), *(("审判员", m) for m in cr.members if m != presiding))
-    elif ap.applicant_confirmation is not None and t.judges:
+    elif ap.applicant_confirmation and t.judges:
         signers = (("审判员", t.judges[0]),)
     missing = None if signers else drafts.gap("署名的审判人员（须与审批路径一致）")
     return Signature(signers, missing, t.judge_assistant, t.clerk or drafts.gap("书记员"))
