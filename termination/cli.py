@@ -36,11 +36,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 #: sub-command → its exit codes, shown at the end of every ``-h``
 EXIT_CODES: dict[str, str] = {
-    "check": "0 全部案件可以终本；1 有案件不得终本；2 输入有误（文件无法读取或案件数据无效）",
-    "render": "0 文书已写入；1 案件尚不符合终本条件（未加 --draft），缺少的事项列在标准错误输出；2 输入有误",
-    "analyze": "0 已读取且未发现问题；1 终本裁定书有问题；2 有文件无法读取",
-    "review": "0 合格率达到 90%；1 合格率低于 90%；2 有输入错误或没有案件",
-    "calendar": "0 日历已输出；2 有案件记录无效（其余案件照常输出）或参数有误",
+    "check": "0 全部案件可以终本；1 有案件不得终本；2 输入有误（文件无法读取或案件数据无效）；4 无法写出结果",
+    "render": "0 文书已写入；1 案件尚不符合终本条件（未加 --draft），缺少的事项列在标准错误输出；2 输入有误；"
+              "4 无法写入（磁盘已满、没有权限等，不留下任何文书）",
+    "analyze": "0 已读取且未发现问题；1 终本裁定书有问题；2 有文件无法读取；4 无法写出结果",
+    "review": "0 合格率达到 90%；1 合格率低于 90%；2 有输入错误或没有案件；4 无法写入报告（不留下任何报告）",
+    "calendar": "0 日历已输出；2 有案件记录无效（其余案件照常输出）或参数有误；4 无法写入输出文件",
     "holidays": "0 已输出或已导入；2 文件或参数有误（数据文件不变）",
     "serve": "0 服务正常停止；2 参数或环境变量有误",
     "rules": "0 已输出；2 参数有误",
@@ -126,7 +127,7 @@ def build_parser() -> Parser:
 
     parser = Parser(prog="termination", description="终结本次执行程序（终本）规则检查与文书助手",
                     epilog="每个命令的用法和退出码：termination 命令 -h\n"
-                           "退出码：0 成功；1 不得终本或发现问题；2 输入有误；3 内部错误；130 已中断")
+                           "退出码：0 成功；1 不得终本或发现问题；2 输入有误；3 内部错误；4 无法写入输出；130 已中断")
     parser.add_argument("--version", action="version", version=f"termination {__version__}",
                         help="显示版本并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
@@ -276,9 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``termination`` console script."""
     args = build_parser().parse_args(argv)
     try:
-        if args.command in _RUN:
-            return _RUN[args.command](args)
-        return int(importlib.import_module(args._module).run(args))
+        code = _RUN[args.command](args) if args.command in _RUN else int(importlib.import_module(args._module).run(args))
+        sys.stdout.flush()  # a full disk behind stdout is reported here, not at interpreter exit
+        return code
     except CaseFileError as exc:  # every problem of the record, one line each
         sys.stderr.write("".join(f"termination：{p}\n" for p in exc.problems) if len(exc.problems) > 1
                          else f"termination：{exc}\n")
@@ -291,6 +292,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # disk full, read-only target …: one line, no traceback
+        from termination.errors import os_error_text
+
+        where = f"“{exc.filename}”" if exc.filename else "输出"
+        sys.stderr.write(f"termination：无法读写{where}：{os_error_text(exc)}\n")
+        return 4
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@
     ├── InputError                   bad user input (exit code 2, HTTP 400/422)
     │   ├── CaseFileError            a case record that cannot be read or validated
     │   └── RulingFileError          a ruling text/.docx that cannot be read
+    ├── OutputError                  an output could not be written (disk full, no permission; exit 4)
     ├── RuleFileError                a rule file in ``rulesets/`` violates the contract
     ├── CalendarNotCovered           a date outside the years the holiday calendar knows
     ├── NotReadyError                a final document was asked for a case that is not ready
@@ -87,6 +88,34 @@ class CaseFileError(InputError):
 
 class RulingFileError(InputError):
     """A ruling file (.txt/.docx) cannot be read."""
+
+
+#: errno → what a user reads (the system's own text is English)
+_ERRNO_TEXT: dict[str, str] = {
+    "ENOSPC": "磁盘空间已满", "EDQUOT": "超出磁盘配额", "EACCES": "没有权限", "EPERM": "没有权限",
+    "EROFS": "文件系统只读", "ENOENT": "路径不存在", "ENOTDIR": "路径中有一项不是目录", "EISDIR": "这是一个目录",
+    "EEXIST": "已存在", "EFBIG": "文件过大", "EIO": "输入输出错误", "EMFILE": "打开的文件过多",
+    "ENAMETOOLONG": "文件名过长", "EXDEV": "不能跨文件系统移动", "ENOTEMPTY": "目录不为空",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """A Chinese reason for an operating-system error (``磁盘空间已满``…), with its errno name."""
+    import errno as errno_names
+
+    name = errno_names.errorcode.get(exc.errno or 0, "")
+    return _ERRNO_TEXT.get(name, f"系统错误 {name or exc.errno}")
+
+
+class OutputError(TerminationError):
+    """An output (documents, reports, a calendar) could not be written: nothing half-written is left."""
+
+    exit_code = 4
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, target: object) -> OutputError:
+        """``无法写入：磁盘空间已满`` naming ``target`` as the field."""
+        return cls(f"无法写入：{os_error_text(exc)}", field=str(target))
 
 
 class RuleFileError(TerminationError):

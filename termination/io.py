@@ -25,8 +25,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
-import os
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -452,15 +450,9 @@ def _read_file(path: Path) -> Iterator[Item]:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers never see a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; outputs are ordinary documents
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` so that readers never see a half-written file, and a killed
+    process leaves none (:func:`termination.outputs.write_file`)."""
+    from termination.outputs import write_file
+
+    write_file(path, data)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from termination.case import CaseRecord
 from termination.cli import CASE_INPUT_HELP, problem_lines
-from termination.errors import InputError
+from termination.errors import InputError, OutputError
 from termination.io import iso_date, read_items, write_atomic
 from termination.obligations.compute import build_calendar
 from termination.obligations.output import summary, to_ics, to_json, to_text, to_xlsx
@@ -93,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(data.decode("utf-8"))  # text, json or ics (xlsx always goes to a file)
     else:
-        write_atomic(args.output, data)
+        try:
+            write_atomic(args.output, data)
+        except OSError as exc:
+            raise OutputError.from_os_error(exc, args.output) from None
         sys.stderr.write(f"termination：已写入 {args.output}（{summary(report)}）\n")
     return 2 if bad else 0

@@ -30,22 +30,16 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def _write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file atomically; on failure remove what this run wrote."""
-    from termination.io import write_atomic
+    """Write the set of documents in one step (all or none, even under kill -9)."""
+    from termination.errors import OutputError
+    from termination.outputs import write_set
 
     if outdir.exists() and not outdir.is_dir():
         raise InputError("输出路径已存在且不是目录", field=str(outdir))
-    written: list[Path] = []
     try:
-        for name, data in files.items():
-            path = outdir / name
-            write_atomic(path, data)
-            written.append(path)
+        return write_set(outdir, files)
     except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise InputError(f"无法写入输出目录（{exc.strerror or exc}）", field=str(outdir)) from None
-    return written
+        raise OutputError.from_os_error(exc, outdir) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,9 +9,9 @@ Passes (memory stays flat: no pass holds more than the sample and some counters)
   again in the pool to learn each line's stratum); pass 3 reviews the sampled lines, read
   back by byte offset.
 
-Results go to a spool file in a temporary directory; the reports are built from it at the
-end and each is moved into place with ``os.replace``. An interrupted run (Ctrl-C) deletes
-the spool and leaves no report, complete or partial.
+Results go to a spool of unnamed scratch files (:class:`termination.outputs.Spool`); the three
+reports are built from it at the end and appear together (:func:`termination.outputs.write_set`).
+An interrupted run (Ctrl-C, even kill -9) leaves no spool and no report, complete or partial.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import json
 import multiprocessing
 import os
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -31,7 +30,8 @@ from typing import IO, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from termination.errors import CaseFileError, InputError
+from termination.errors import CaseFileError, InputError, OutputError
+from termination.outputs import Spool
 from termination.review import evaluate
 from termination.review.figures import Aggregator, ReviewSummary, StratumFigures
 from termination.review.inputs import Stratify, as_jsonl, iter_lines, read_at
@@ -196,13 +196,12 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
     path = Path(path)
     if not path.exists():
         raise CaseFileError("文件或目录不存在", field=str(path))
-    if outdir is not None:  # fail before the batch, not after it
-        try:
-            outdir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(f"无法创建报告目录（{exc.strerror or exc}）", field=str(outdir)) from None
-        if not os.access(outdir, os.W_OK):
-            raise InputError("报告目录不可写", field=str(outdir))
+    if outdir is not None:  # fail before the batch, not after it (created only with the reports)
+        existing = next(p for p in (outdir, *outdir.parents) if p.exists())
+        if not existing.is_dir():
+            raise InputError("报告目录的路径中有一项不是目录", field=str(outdir))
+        if not os.access(existing, os.W_OK):
+            raise OutputError("无法写入：没有权限", field=str(outdir))
     show = options.progress if options.progress is not None else err.isatty()
     base = path.resolve() if path.is_dir() else path.resolve().parent  # where relative ruling paths start
     source = path
@@ -218,15 +217,15 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
     population = drawn = 0
     ok = False
     runner: _Runner | None = None
-    spool_dir = tempfile.TemporaryDirectory(prefix="termination-review-")
+    spool_dir = Spool()  # unnamed scratch files: nothing with a party's name stays in the temp folder
     try:
-        path, unreadable = as_jsonl(path, Path(spool_dir.name))  # a folder, an array, UTF-16 … as JSON Lines
+        path, unreadable = as_jsonl(path, spool_dir)  # a folder, an array, UTF-16 … as JSON Lines
         lines += len(unreadable)
         for number, message in unreadable:
             agg.add_error(number, message)
             err.write(message + "\n")
         runner = _Runner(options, base)
-        spool_path = Path(spool_dir.name) / "cases.jsonl"
+        spool_path = spool_dir / "cases.jsonl"
         with spool_path.open("w", encoding="utf-8") as spool:
             if options.sampling:
                 assert seed is not None
@@ -295,10 +294,10 @@ def run_review(path: Path, options: ReviewOptions, outdir: Path | None = None, *
             try:
                 write_reports(summary, spool_path, outdir)
             except OSError as exc:
-                raise InputError(f"无法写入报告（{exc.strerror or exc}）", field=str(outdir)) from None
+                raise OutputError.from_os_error(exc, outdir) from None
         ok = True
         return summary
     finally:
         if runner is not None:
             runner.close(ok=ok)
-        spool_dir.cleanup()
+        spool_dir.close()

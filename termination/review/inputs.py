@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -40,6 +40,9 @@ from termination.io import (
     unwrap,
     validate,
 )
+
+if TYPE_CHECKING:
+    from termination.outputs import Spool
 
 Stratify = Literal["court", "judge", "month"]
 STRATIFY_LABEL: Mapping[str, str] = glossary.terms("review_strata")
@@ -138,8 +141,9 @@ def _is_jsonl(head: bytes) -> bool:
     return False
 
 
-def as_jsonl(path: Path, workdir: Path) -> tuple[Path, list[tuple[int, str]]]:
-    """The review input as JSON Lines: ``path`` itself when it is, else a UTF-8 rewrite in ``workdir``.
+def as_jsonl(path: Path, workdir: Path | Spool) -> tuple[Path, list[tuple[int, str]]]:
+    """The review input as JSON Lines: ``path`` itself when it is, else a UTF-8 rewrite in ``workdir``
+    (a folder, or a :class:`~termination.outputs.Spool` of unnamed files).
 
     A folder is read file by file (sorted by name); each case of a JSON array or object becomes
     one line, numbered in that order. Returns the file to stream and the problems met while

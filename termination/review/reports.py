@@ -11,9 +11,8 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
+import functools
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -546,22 +545,9 @@ def write_json(summary: ReviewSummary, spool: Path, target: Path) -> None:
 
 
 def write_reports(summary: ReviewSummary, spool: Path, outdir: Path) -> list[Path]:
-    """Write the three reports; none of the final names exists half-written at any time."""
-    outdir.mkdir(parents=True, exist_ok=True)
+    """Write the three reports; they appear together or not at all (even under kill -9)."""
+    from termination.outputs import write_set
+
     writers = {"review.xlsx": write_xlsx, "review.html": write_html, "review.json": write_json}
-    temps: dict[str, Path] = {}
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        for name, writer in writers.items():
-            fd, tmp_name = tempfile.mkstemp(dir=outdir, prefix=f".{name}.", suffix=".tmp")
-            os.close(fd)
-            os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; reports are ordinary files
-            temps[name] = Path(tmp_name)
-            writer(summary, spool, temps[name])
-        for name, tmp in temps.items():
-            os.replace(tmp, outdir / name)
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
+    write_set(outdir, {name: functools.partial(writer, summary, spool) for name, writer in writers.items()})
     return [outdir / n for n in REPORT_NAMES]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -112,17 +113,32 @@ def test_render_failure_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     assert not out.exists()
 
 
-def test_write_failure_removes_what_was_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = termination.io.write_atomic
+def test_write_failure_leaves_no_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Disk full while writing the second document: exit 4, one Chinese line, no document of the
+    set (in a new folder, or in one that already holds an earlier set, which stays as it was)."""
+    import termination.outputs
+
+    real = termination.outputs._writer
     calls = {"n": 0}
 
-    def failing(path: Path, data: bytes) -> None:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError(28, "No space left on device")
-        real(path, data)
+    def filling(data: bytes) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise OSError(28, "No space left on device")
+            real(data)(path)
+        return write
 
-    monkeypatch.setattr(termination.io, "write_atomic", failing)
+    monkeypatch.setattr(termination.outputs, "_writer", filling)
     out = tmp_path / "out"
-    assert main(["render", str(CASE01), "-o", str(out)]) == 2
-    assert list(out.iterdir()) == []
+    assert main(["render", str(CASE01), "-o", str(out)]) == 4
+    assert capsys.readouterr().err == f"termination：{out}：无法写入：磁盘空间已满\n"
+    assert list(tmp_path.iterdir()) == []  # no folder, no hidden staging folder or file
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    (earlier / "执行裁定书.docx").write_bytes(b"earlier")
+    calls["n"] = 0
+    assert main(["render", str(CASE01), "-o", str(earlier)]) == 4
+    assert sorted(p.name for p in earlier.iterdir()) == ["执行裁定书.docx"]
+    assert (earlier / "执行裁定书.docx").read_bytes() == b"earlier"
