@@ -319,7 +319,8 @@ def _party_inputs(path: str, draft: Mapping[str, Any]) -> tuple[Input, ...]:
     return (
         Input(f"{path}.kind", glossary.field(f"{path}.kind"), "choice", True, kinds),
         Input(f"{path}.name", glossary.field(f"{path}.name"), "text", True),
-        Input(f"{path}.org_type", glossary.field(f"{path}.org_type"), "choice", False, _choices(shape_of(org.annotation)),
+        Input(f"{path}.org_type", glossary.field(f"{path}.org_type"), "choice", False,
+              _choices(shape_of(org.annotation)),
               "单位填写；自然人不填"),
     )
 
@@ -515,17 +516,18 @@ def _lists_read(names: Iterable[str]) -> list[str]:
     return list(lists)
 
 
-def _recordable(record: CaseRecord, f: Finding, on: dt.date) -> list[tuple[str, bool]]:
-    """For a violated finding (or an unknown one whose ``missing`` is empty): the absent parts of the record its facts read, then the lists it reads.
+def _recordable(record: CaseRecord, f: Finding, on: dt.date) -> list[str]:
+    """For a violated finding (or an unknown one whose ``missing`` is empty): the absent parts of the
+    record its facts read, then the lists it reads.
 
-    ``(indexed path, adds an item)``; "detail" fields are left out, and the lists of what the
+    Indexed paths; "detail" fields are left out, and the lists of what the
     court finds (assets, clues, obstructions) too: recording more of them cures nothing.
     """
     from termination.facts import FACTS, trace
     from termination.reads import covered
 
     names = _rule_facts(f.rule, on)
-    out: dict[str, bool] = {}
+    out: dict[str, None] = {}
     for name in names:
         declared = FACTS[name].reads
         _, rec = trace(record, on, name)
@@ -535,11 +537,11 @@ def _recordable(record: CaseRecord, f: Finding, on: dt.date) -> list[tuple[str, 
                 continue
             if pat in FOUND_LISTS:
                 continue
-            out.setdefault(path, False)
+            out.setdefault(path, None)
     for lst in _lists_read(names):
         if lst not in FOUND_LISTS:
-            out.setdefault(lst, True)
-    return list(out.items())
+            out.setdefault(lst, None)
+    return list(out)
 
 
 def questions(record: CaseRecord, decision: Decision, draft: Mapping[str, Any] | None = None) -> list[Question]:
@@ -554,12 +556,12 @@ def questions(record: CaseRecord, decision: Decision, draft: Mapping[str, Any] |
     order: dict[str, int] = {}
     for n, f in enumerate(decision.findings):
         if f.status == "unknown" and f.missing:
-            targets = [(p, False) for p in f.missing]
+            targets = list(f.missing)
         elif f.status in ("violated", "unknown"):  # an unknown with nothing "not established" behind it
             targets = _recordable(record, f, decision.as_of)
         else:
             continue
-        for path, _adding in targets:
+        for path in targets:
             q = _question(path, data, reason=_reason(f), severity=f.severity)
             if q is None:
                 continue

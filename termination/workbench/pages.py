@@ -93,7 +93,8 @@ def _environment() -> jinja2.Environment:
         pct=_pct, REVIEW_SEVERITY=SEVERITY_CN, value_at=forms.get,
         errors_for=lambda errors, path: [e.message for e in errors if e.field == path],
         csrf=_csrf, encode=forms.encode, STATUS_MARK=STATUS_MARK, STATUS_LABEL=STATUS_LABEL,
-        SEVERITY_LABEL=SEVERITY_LABEL, SEVERITY_TAG=glossary.terms("severities"), CATEGORY_ORDER=CATEGORY_ORDER, PREFIX=forms.PREFIX, UNSET=forms.UNSET,
+        SEVERITY_LABEL=SEVERITY_LABEL, SEVERITY_TAG=glossary.terms("severities"), CATEGORY_ORDER=CATEGORY_ORDER,
+        PREFIX=forms.PREFIX, UNSET=forms.UNSET,
         label_of=forms.label_of, DOCUMENT_NAMES={"ruling": "执行裁定书", "notice": "告知书", "interview": "约谈笔录",
                                                    "approval": "审批表", "report": "合规审查报告"},
     )

@@ -104,7 +104,8 @@ def _fill(browser: Any, truth: dict[str, Any]) -> str:
         if value is None:
             continue
         name = "v:" + path
-        boxes = field.find_elements("css selector", f"input[name='{name}'][type=checkbox], input[name='{name}'][type=radio]")
+        boxes = field.find_elements("css selector",
+                                    f"input[name='{name}'][type=checkbox], input[name='{name}'][type=radio]")
         if boxes:
             wanted = {str(v) for v in value} if isinstance(value, list) else {
                 "true" if value is True else "false" if value is False else str(value)}
@@ -137,7 +138,7 @@ def test_an_empty_case_through_the_interview_to_ready(browser: Any, server: str)
         question = browser.find_element("id", "question")
         asked.append(question.get_attribute("data-key"))
         browser.find_element("id", _fill(browser, truth)).click()
-        _wait(browser, lambda d: _stale(question))
+        _wait(browser, lambda d, q=question: _stale(q))
         assert not browser.find_elements("css selector", ".field.invalid"), asked[-1]
     with make() as client:  # the same judge in process asks the same questions in the same order
         session = Session(client)

@@ -29,7 +29,8 @@ def test_an_empty_case_is_asked_the_required_facts_in_the_order_of_the_record() 
     assert keys == ["court", "case_number", "filing_date", "applicants+", "respondents+", "basis", "claim",
                     "termination"]
     claim = next(q for q in bootstrap({}) if q.key == "claim")
-    assert [(i.path, i.kind) for i in claim.inputs][:2] == [("claim.claim_types", "multi"), ("claim.amount_due", "amount")]
+    kinds = [(i.path, i.kind) for i in claim.inputs][:2]
+    assert kinds == [("claim.claim_types", "multi"), ("claim.amount_due", "amount")]
     assert dict(claim.inputs[0].choices)["money"] == "金钱给付"  # glossary terms, not identifiers
 
 
@@ -49,7 +50,8 @@ def test_every_finding_the_law_leaves_open_has_its_own_wording() -> None:
         resolve(path)
     for path in OPTIONAL_PATHS:
         _, shape = resolve(path)
-        if shape.kind == "list" and shape.item is not None and shape.item.kind == "model" and path.startswith("measures."):
+        timeline = shape.kind == "list" and shape.item is not None and shape.item.kind == "model"
+        if timeline and path.startswith("measures."):
             assert path in ask, f"no wording to add an item to {path}"
 
 
