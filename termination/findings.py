@@ -70,7 +70,10 @@ class Slot:
         self.findings: dict[tuple[Any, ...], tuple[Finding, str]] = {}  # key → (finding, its JSON)
         self.shapes: dict[tuple[Any, ...], tuple[Finding, str, str]] = {}  # all but the message → JSON around it
         self.seen: set[Any] = set()  # evidence values met (up to _VOLATILE): see Scope
-        self.volatile = False  # its evidence takes many values (an amount): worded case by case
+        self.volatile = False  # its evidence takes many values: worded case by case
+        # its usual outcomes' messages name something of the case (a date, an amount): worded
+        # case by case, and its evidence is no part of the key of a case (see Scope)
+        self.personal = any(self.messages[s].static is None for s in ("satisfied", "not_applicable"))
 
     def word(self, status: str, record: CaseRecord, on: date, facts: Mapping[str, Any], names: Mapping[str, list[str]]) -> tuple[Finding, str]:
         """The finding (and its JSON) of this rule for one case, whose outcome is ``status``."""
@@ -156,11 +159,11 @@ class Scope:
 
     Most cases of a scope repeat each other's findings: the same outcomes over the same counts
     and flags say the same thing. So a case's findings are looked up whole, keyed on the outcome
-    of every rule and the evidence (values and types) of every rule but the *volatile* ones —
-    rules whose evidence takes many values (an amount): keyed on those, nothing would repeat.
-    Only the findings that cannot repeat are worded case by case: those of volatile rules, of
-    rules failing (their remedy and missing fields name the case) and messages that name
-    something of the case (a date, a party).
+    of every rule and the evidence (values and types) of the rules whose findings are shared.
+    The others are worded case by case: rules whose satisfied or not-applicable message names
+    something of the case (a date, an amount: keyed on those, nothing would repeat), rules
+    whose evidence turned out to take many values (*volatile*), failing rules (their remedy and
+    missing fields name the case) and any message naming something of the case.
     """
 
     def __init__(self, slots: Iterable[Slot]) -> None:
@@ -176,7 +179,7 @@ class Scope:
 
     def _keyed(self) -> None:
         """(Re)build the key of a case from the evidence of the rules not volatile."""
-        evidence = sorted({n for s in self.slots if not s.volatile for n in s.evidence})
+        evidence = sorted({n for s in self.slots if not (s.volatile or s.personal) for n in s.evidence})
         self._evidence = _reader(evidence)
         self._single = len(evidence) == 1
         self._cases.clear()
@@ -202,7 +205,7 @@ class Scope:
         for i, slot in enumerate(self.slots):
             status = statuses[slot.code]
             message = slot.messages[status]
-            if slot.volatile or status in FAILING or message.static is None:
+            if slot.volatile or slot.personal or status in FAILING or message.static is None:
                 case.worded.append(i)
                 finding, json = None, ""
             else:
