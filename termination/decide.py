@@ -162,5 +162,5 @@ def decision(record: CaseRecord, on: date, found: findings_.Found, engine: str) 
         ruleset_version=compiled().ruleset.version,
         engine=engine,
     )
-    result._findings_json = ",".join(found.json)
+    result._findings_json = found.json
     return result

@@ -107,18 +107,22 @@ class Decision(_Model):
                 return f
         raise KeyError(rule)
 
-    # The findings' JSON, joined, when the producer already has it (findings repeat between
-    # cases and their JSON is cached by termination.decide): serialising is then a join.
-    _findings_json: str | None = PrivateAttr(default=None)
+    # The findings' JSON when the producer already has it (findings repeat between cases and
+    # their JSON is cached by termination.findings): serialising is then mostly one join.
+    _findings_json: list[str] | None = PrivateAttr(default=None)
 
     def json_text(self) -> str:
         """Exactly ``model_dump_json()``, faster when the findings' JSON is known (hot path)."""
-        findings = self._findings_json
-        if findings is None:
-            findings = ",".join(f.model_dump_json() for f in self.findings)
+        items = self._findings_json
+        if items is None:
+            items = [f.model_dump_json() for f in self.findings]
         head = self.model_dump_json(exclude={"findings"})
         cut = head.index(',"ruleset_version":')  # "findings" is declared just before it
-        return f'{head[:cut]},"findings":[{findings}]{head[cut:]}'
+        opening, closing = f'{head[:cut]},"findings":[', f"]{head[cut:]}"
+        if len(items) < 2:
+            return opening + "".join(items) + closing
+        # one copy of the findings' text: the head and the tail join the first and the last item
+        return ",".join([opening + items[0], *items[1:-1], items[-1] + closing])
 
     def violated_requirements(self) -> list[str]:
         """Sorted requirement IDs of all violated findings."""

@@ -142,13 +142,20 @@ class Period:
         self.rules = [s.rule for s in self.slots]
         self._local = [s for s in self.slots if s.local]
         self._scopes: dict[tuple[str, ...], Scope] = {}
+        self._courts: dict[tuple[str, str], Scope] = {}  # (court, court code) → its scope
 
     def scope(self, court: str, court_code: str) -> Scope:
         """The rules that govern a case of this court: the national ones and its local ones."""
+        known = self._courts.get((court, court_code))
+        if known is not None:
+            return known
         local = tuple(s.code for s in self._local if s.rule.applies_to_court(court, court_code))
         scope = self._scopes.get(local)
         if scope is None:
             scope = self._scopes[local] = Scope([s for s in self.slots if not s.local or s.code in local])
+        if len(self._courts) >= 4_096:
+            self._courts.clear()  # bounded: courts number a few thousand
+        self._courts[(court, court_code)] = scope
         return scope
 
 
