@@ -71,6 +71,9 @@ RULING_MAX_CHARS: Final = 200_000
 ANALYSIS_SECONDS: Final = 5.0
 #: Address space of the service's analysis process (python-docx, lxml and jieba need ~300 MB).
 ANALYSIS_MEMORY: Final = 2 * 1024**3
+#: Seconds a client has to send a request's headers (``TERMINATION_HEADER_TIMEOUT``): a slow
+#: client cannot hold a connection open by sending them a byte at a time.
+HEADER_SECONDS: Final = 10.0
 #: Bytes of a ruling file read from disk (command line, review): checked before reading it.
 RULING_MAX_FILE: Final = 50 * 1024 * 1024
 

@@ -87,6 +87,7 @@ class Settings:
     max_body: int = DEFAULT_MAX_BODY
     timeout: float = DEFAULT_TIMEOUT
     token: str | None = None
+    header_timeout: float = limits.HEADER_SECONDS
 
     def __post_init__(self) -> None:
         # A token that is set but empty (TERMINATION_TOKEN=) must not switch authentication off
@@ -99,7 +100,8 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Read ``TERMINATION_MAX_BODY`` (bytes), ``TERMINATION_TIMEOUT`` (s), ``TERMINATION_TOKEN``.
+        """Read ``TERMINATION_MAX_BODY`` (bytes), ``TERMINATION_TIMEOUT`` and ``TERMINATION_HEADER_TIMEOUT``
+        (s), ``TERMINATION_TOKEN``.
 
         Raises:
             InputError: a variable is set to a value that is not a positive number.
@@ -110,14 +112,17 @@ class Settings:
             if not raw.isdigit() or int(raw) <= 0:
                 raise InputError(f"应为正整数（字节数），而不是“{raw}”", field="TERMINATION_MAX_BODY")
             max_body = int(raw)
-        if raw := env.get("TERMINATION_TIMEOUT", "").strip():
-            try:
-                timeout = float(raw)
-            except ValueError:
-                timeout = -1.0
-            if not 0 < timeout < float("inf"):
-                raise InputError(f"应为正数（秒），而不是“{raw}”", field="TERMINATION_TIMEOUT")
-        return cls(max_body=max_body, timeout=timeout, token=env.get("TERMINATION_TOKEN"))
+        seconds = {"TERMINATION_TIMEOUT": timeout, "TERMINATION_HEADER_TIMEOUT": limits.HEADER_SECONDS}
+        for name in seconds:
+            if raw := env.get(name, "").strip():
+                try:
+                    seconds[name] = float(raw)
+                except ValueError:
+                    seconds[name] = -1.0
+                if not 0 < seconds[name] < float("inf"):
+                    raise InputError(f"应为正数（秒），而不是“{raw}”", field=name)
+        return cls(max_body=max_body, timeout=seconds["TERMINATION_TIMEOUT"], token=env.get("TERMINATION_TOKEN"),
+                   header_timeout=seconds["TERMINATION_HEADER_TIMEOUT"])
 
 
 # ---------------------------------------------------------------- helpers
@@ -226,7 +231,7 @@ CASE_BODY: dict[str, Any] = {
 }
 AS_OF = Query(None, description="评估日期 YYYY-MM-DD（默认：拟终本日期）", json_schema_extra={"format": "date"})
 CASE_PROBLEMS = ("invalid-json", "unauthorized", "payload-too-large", "invalid-case", "invalid-parameter",
-                 "calendar-not-covered", "internal-error", "timeout")
+                 "calendar-not-covered", "internal-error", "timeout", "request-timeout")
 
 def reject_unknown_query(request: Request) -> None:
     """422 for a query parameter the route does not declare: a typo (``asof=``) must not be
@@ -314,7 +319,7 @@ async def post_render(
     responses={200: {"description": "分析结果（与 termination analyze --format json 相同）", "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/RulingAnalysis"}}}},
                **openapi_responses("invalid-form", "unauthorized", "payload-too-large", "unsupported-media-type",
-                                   "invalid-ruling", "invalid-parameter", "internal-error", "timeout")},
+                                   "invalid-ruling", "invalid-parameter", "internal-error", "timeout", "request-timeout")},
     openapi_extra={"requestBody": {"required": True, "content": {
         "text/plain": {"schema": {"type": "string"}},
         DOCX: {"schema": BINARY},

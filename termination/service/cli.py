@@ -27,7 +27,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.description = (
         "启动 HTTP 服务（接口在 /v1/ 下，文档见 /docs）。\n"
         "环境变量：TERMINATION_TOKEN（访问令牌，设置后除 /v1/health 外均需 Authorization: Bearer）、\n"
-        "TERMINATION_MAX_BODY（请求体上限，字节，默认 2097152）、TERMINATION_TIMEOUT（处理时限，秒，默认 30）。"
+        "TERMINATION_MAX_BODY（请求体上限，字节，默认 2097152）、TERMINATION_TIMEOUT（处理时限，秒，默认 30）、\n"
+        "TERMINATION_HEADER_TIMEOUT（收完请求头的时限，秒，默认 10）。"
     )
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
     p.add_argument("--port", type=_port, default=8000, help="端口（默认 8000）")
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         _keep_tcp_nodelay()
     uvicorn.run(
         APP,
+        http="termination.service.protocol:HeaderTimeoutProtocol",  # h11 with a time limit on headers
         factory=True,
         host=args.host,
         port=args.port,

@@ -48,6 +48,9 @@ logger = logging.getLogger("termination.service")
 logger.addFilter(EscapeControls())  # every line of this logger, whatever handler prints it
 
 
+_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
+
+
 class BodyTooLarge(Exception):
     """The request body exceeds the configured limit."""
 
@@ -80,7 +83,7 @@ class RequestMiddleware:
         request_id = client_id if _CLIENT_ID.match(client_id) else uuid.uuid4().hex
         state: dict[str, Any] = scope.setdefault("state", {})
         state["request_id"] = request_id
-        sent = {"status": 0, "started": False, "closed": False}
+        sent = {"status": 0, "started": False, "closed": False, "body_complete": False}
         received = 0
 
         async def send_wrapper(message: Message) -> None:
@@ -98,6 +101,8 @@ class RequestMiddleware:
                 received += len(message.get("body", b""))
                 if received > self.max_body:
                     raise BodyTooLarge
+                if not message.get("more_body", False):
+                    sent["body_complete"] = True
             return message
 
         async def answer(kind: str, detail: str) -> None:
@@ -107,7 +112,10 @@ class RequestMiddleware:
                     status, title = KINDS[kind]
                     await self.page_error(status, title, detail, request_id)(scope, receive, send_wrapper)
                 else:
-                    await problem_response(kind, detail, request_id=request_id)(scope, receive, send_wrapper)
+                    # a body left half-sent cannot be skipped: the connection ends with this answer
+                    close = {"Connection": "close"} if kind == "request-timeout" else None
+                    await problem_response(kind, detail, request_id=request_id, headers=close)(scope, receive,
+                                                                                               send_wrapper)
             sent["closed"] = True
 
         try:
@@ -116,7 +124,9 @@ class RequestMiddleware:
                 raise BodyTooLarge
             with anyio.move_on_after(self.timeout) as deadline:
                 await self.app(scope, receive_wrapper, send_wrapper)
-            if deadline.cancelled_caught:
+            if deadline.cancelled_caught and not sent["body_complete"] and scope.get("method") in _WITH_BODY:
+                await answer("request-timeout", f"请求体未能在 {self.timeout:g} 秒内收完（客户端发送过慢）")
+            elif deadline.cancelled_caught:
                 await answer("timeout", f"请求未能在 {self.timeout:g} 秒内处理完毕，请稍后重试")
         except BodyTooLarge:
             await answer("payload-too-large", f"请求体超过上限 {self.max_body} 字节")

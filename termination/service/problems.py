@@ -25,6 +25,7 @@ TYPE_BASE = "https://termination.example/problems/"
 #: kind → (HTTP status, Chinese title)
 KINDS: dict[str, tuple[int, str]] = {
     "invalid-json": (400, "请求体不是有效的 JSON"),
+    "request-timeout": (408, "请求发送超时"),
     "invalid-form": (400, "上传表单无法解析"),
     "unauthorized": (401, "未授权"),
     "not-found": (404, "未找到"),

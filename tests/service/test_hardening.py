@@ -367,3 +367,56 @@ def test_a_text_that_made_the_analysis_quadratic_is_bounded(analysing: Any) -> N
                               headers={"Content-Type": "text/plain"})
     assert response.status_code in (200, 422)
     assert time.perf_counter() - started < 5.0 + 3.0  # the deadline, plus starting a new child
+
+
+# ---------------------------------------------------------------- 14: slow clients
+
+
+def _read_all(sock: Any, limit: float) -> bytes:
+    import socket as socket_module
+
+    sock.settimeout(limit)
+    chunks = []
+    try:
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    except socket_module.timeout:
+        chunks.append(b"<still open>")
+    return b"".join(chunks)
+
+
+def test_slow_headers_and_slow_bodies_are_cut_off_by_the_real_server() -> None:
+    """slowloris: a connection that sends part of its headers (or nothing) is answered 408 and
+    closed after TERMINATION_HEADER_TIMEOUT; a body still arriving at TERMINATION_TIMEOUT is 408."""
+    import socket
+    import time
+
+    from tests.service.server import running_server
+
+    env = {"TERMINATION_HEADER_TIMEOUT": "1", "TERMINATION_TIMEOUT": "1.5"}
+    with running_server(workers=1, env=env) as base:
+        host, port = base.removeprefix("http://").split(":")
+        address = (host, int(port))
+        started = time.monotonic()
+        with socket.create_connection(address) as partial, socket.create_connection(address) as silent:
+            partial.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Ty")
+            answer = _read_all(partial, 5)
+            assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
+            assert _read_all(silent, 5) == answer  # nothing sent at all: the same
+        assert time.monotonic() - started < 4
+        with socket.create_connection(address) as slow_body:
+            slow_body.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                              b"Content-Length: 100\r\n\r\n{\"court\":")
+            answer = _read_all(slow_body, 5)
+            head, _, body = answer.partition(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 408 "), answer[:300]
+            assert json.loads(body)["type"].endswith("/request-timeout")
+        import httpx
+
+        assert httpx.post(f"{base}/v1/check", content=CASE_01).status_code == 200  # others are served
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon"])
+def test_a_bad_header_timeout_refuses_to_start(value: str) -> None:
+    with pytest.raises(InputError, match="应为正数"):
+        Settings.from_env({"TERMINATION_HEADER_TIMEOUT": value})
