@@ -53,8 +53,8 @@ Kind = Literal["text", "lines", "date", "yesno", "amount", "number", "choice", "
 
 YES_NO: tuple[tuple[str, str], ...] = (("true", "是"), ("false", "否"))
 PARTY_KINDS = ("person", "organisation")
-#: fields that name a respondent by its id: asked as a choice among the respondents
-PARTY_FIELDS = frozenset({"respondent"})
+#: fields that name a party by its id: asked as a choice among those parties (by name)
+PARTY_FIELDS = {"respondent": "respondents", "applicant": "applicants"}
 #: lists whose items the court *finds* rather than *does*: adding one never cures a violation
 FOUND_LISTS = frozenset({"measures.assets", "measures.clues", "measures.obstructions"})
 #: fields given by the workbench itself (party and item identifiers)
@@ -216,10 +216,10 @@ def _choices(shape: Shape) -> tuple[tuple[str, str], ...]:
     return tuple((v, glossary.term(section, v)) for v in values)
 
 
-def _respondents(draft: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+def _parties(draft: Mapping[str, Any], group: str = "respondents") -> tuple[tuple[str, str], ...]:
     out = []
-    for r in draft.get("respondents") or []:
-        party = r.get("party") if isinstance(r, Mapping) else None
+    for r in draft.get(group) or []:
+        party = (r.get("party") if group == "respondents" else r) if isinstance(r, Mapping) else None
         if isinstance(party, Mapping) and party.get("id"):
             out.append((str(party["id"]), str(party.get("name") or party["id"])))
     return tuple(out)
@@ -257,7 +257,7 @@ def field_input(path: str, info: FieldInfo, shape: Shape, draft: Mapping[str, An
     elif shape.type is int:
         kind = "number"
     elif name in PARTY_FIELDS:
-        kind, choices = "party", _respondents(draft)
+        kind, choices = "party", _parties(draft, PARTY_FIELDS[name])
     else:
         kind = "text"
     return Input(path, label, kind, required, choices, hint)

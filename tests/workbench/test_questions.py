@@ -92,3 +92,13 @@ def test_no_question_shows_a_field_name_or_a_rule_code(case: Path) -> None:
         for i in q.inputs:
             assert not _IDENTIFIER.search(i.label + i.help), (i.label, i.help)
             assert all(not _IDENTIFIER.search(label) for _, label in i.choices if i.kind != "party")
+
+
+def test_who_signed_or_was_heard_is_a_choice_among_the_applicants_by_name() -> None:
+    from termination.questions import question_for
+
+    draft = json.loads((ROOT / "corpus/cases/01-compliant-person.json").read_text(encoding="utf-8"))
+    for path in ("approval.applicant_confirmation.0.applicant", "interview.0.applicant"):
+        q = question_for(path, draft)
+        assert q is not None and q.kind == "party", path
+        assert q.choices == (("A1", "李春华"),)  # the judge picks a name, never an id
