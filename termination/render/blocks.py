@@ -6,6 +6,7 @@ A template renders to lines ``@kind text``. Kinds:
 title      court name / document title (centred, 小标宋 二号)
 caseno     case number (right-aligned)
 heading    section heading (黑体)
+center     a centred heading (黑体), e.g. the 回执 under a cut line
 para       body paragraph with a two-character indent
 left       body paragraph without indent (labels, addressee)
 sign       signature line (right-aligned)
@@ -41,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = frozenset({"title", "caseno", "heading", "para", "left", "sign", "date", "blank", "break", "note", "cols",
-                   "head", "row", "cut", "footer", "aside"})
+                   "head", "row", "cut", "footer", "aside", "center"})
 _LINE_RE = re.compile(r"^@(?P<kind>[a-z]+)(?: (?P<text>.*))?$")
 _CONTROL_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff"

@@ -56,3 +56,9 @@ def zhongben_citation(topic: str, on: date) -> str | None:
     """A 终本规定 article (``zhongben_inform`` 第五条, ``zhongben_conditions`` 第一条); None before it took effect."""
     found = editions.find(topic, on)
     return None if found is None else found.citation()
+
+
+def zhongben_article(topic: str, on: date) -> str | None:
+    """The article alone (``第一条``), for a second mention of the 终本规定 (上述规定第一条)."""
+    found = editions.find(topic, on)
+    return None if found is None else found.text

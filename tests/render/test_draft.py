@@ -126,7 +126,7 @@ def test_notice_gives_five_items_and_the_period_to_answer() -> None:
              "四、终结本次执行程序的依据。", "五、终结本次执行程序的法律后果。")
     positions = [text.index(i) for i in items]
     assert positions == sorted(positions)
-    assert "请自收到本告知书之日起七日内填写所附回执交回本院" in text
+    assert "请自收到本告知书之日起七日内填写所附回执，书面提交本院" in text
     assert "李春华：" in text
     # a natural person is addressed as 你 (not 你（单位）)
     assert "你申请执行被执行人张建国一案" in text and "你对终结本次执行程序有意见" in text and "你（单位）" not in text

@@ -310,7 +310,7 @@ def test_approval_route_rows_of_the_collegial_route() -> None:
     # the approvals themselves are written by hand in the empty boxes, never printed above them
     text = body_text(_render(load(MULTI), only=["approval"])[APPROVAL])
     assert "吐尔洪·阿不都" not in text and "于2023年12月28日批准" not in text
-    assert rows["院长审批"] == "\n\n签名：＿＿＿＿＿＿＿＿　　＿＿＿＿年＿＿月＿＿日"
+    assert rows["院长审批"] == "\n\n\n签名：＿＿＿＿＿＿＿＿　　＿＿＿＿年＿＿月＿＿日"
 
 
 def test_the_opinion_is_quoted_and_no_clue_sentence_repeats_it() -> None:

@@ -65,6 +65,7 @@ class Facts:
     intro: Intro
     steps: tuple[measures.Step, ...]
     clauses: tuple[measures.Clause, ...]
+    measure_kinds: tuple[str, ...]  # the kinds of measures, in the order first taken (summaries)
     property: property.PropertyView
     figures: amounts.ClaimFigures
     hearing: hearing.Hearing
@@ -72,6 +73,7 @@ class Facts:
     objection: str  # 民事诉讼法 article on 执行异议
     inform: str | None  # 终本规定第五条 (None before it took effect)
     conditions: str | None  # 终本规定第一条
+    conditions_article: str | None  # 第一条 alone (after the 终本规定 was cited once)
     signature: Signature
     markers: dict[Section, tuple[Gap, ...]]
     missing: tuple[str, ...]  # missing steps (drafts list them at the end)
@@ -118,6 +120,7 @@ def facts_of(case: CaseRecord, decision: Decision, drafts: Drafts, disclosure: D
         intro=_intro(case, drafts, disclosure),
         steps=tuple(steps),
         clauses=tuple(measures.clauses(steps, names)),
+        measure_kinds=measures.kinds(steps),
         property=property.property_view(case, drafts, disclosure, names.respondents, recovered),
         figures=figures,
         hearing=hearing.hearing(case, disclosure),
@@ -125,6 +128,7 @@ def facts_of(case: CaseRecord, decision: Decision, drafts: Drafts, disclosure: D
         objection=legal.objection_citation(on),
         inform=legal.zhongben_citation("zhongben_inform", on),
         conditions=legal.zhongben_citation("zhongben_conditions", on),
+        conditions_article=legal.zhongben_article("zhongben_conditions", on),
         signature=signature(case, drafts),
         markers={s: drafts.markers(s) for s in sections},
         missing=tuple(missing_steps(decision)) if drafts.draft else (),

@@ -20,7 +20,7 @@ from typing import Literal
 from termination.case import CaseRecord
 from termination.render.documents.common import Facts, Intro
 from termination.render.drafts import Drafts
-from termination.render.narrative import amounts, hearing, measures, parties, property
+from termination.render.narrative import amounts, hearing, parties, property
 from termination.render.disclosure import Disclosure
 
 NAME = "interview"
@@ -53,14 +53,6 @@ class InterviewView:
     missing: tuple[str, ...]
 
 
-def _kind(step: measures.Step) -> str:
-    """The kind of a step for the summary; the documents sent say which (执行通知书、报告财产令)."""
-    if step.kind == "documents":
-        d = step.detail
-        return "notice_and_order" if d.notice and d.order else ("notice" if d.notice else "order")
-    return step.kind
-
-
 def build(facts: Facts, drafts: Drafts, case: CaseRecord, disclosure: Disclosure) -> InterviewView:
     """The 约谈笔录's view."""
     from termination.render.documents import pick
@@ -69,11 +61,9 @@ def build(facts: Facts, drafts: Drafts, case: CaseRecord, disclosure: Disclosure
     form: Form = _FORM[iv.mode] if iv else "interview"
     transcript = tuple((disclosure.free_text(qa.question), disclosure.free_text(qa.answer))
                        for qa in (iv.transcript if iv else ()))
-    kinds = tuple(dict.fromkeys(_kind(s) for s in facts.steps))
     return pick(
         InterviewView, facts, form=form, transcript=transcript,
         on=iv.date if iv else None,
         place=disclosure.place(iv.place) if iv and iv.place else None,
         interviewer=(iv.interviewer if iv and iv.interviewer else facts.judge),
-        measure_kinds=kinds,
     )

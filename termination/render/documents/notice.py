@@ -17,7 +17,7 @@ from termination.case import CaseRecord
 from termination.render.disclosure import Disclosure
 from termination.render.documents.common import Facts, Intro
 from termination.render.drafts import Drafts, Section
-from termination.render.narrative import amounts, hearing, measures, parties, property
+from termination.render.narrative import amounts, hearing, parties, property
 
 NAME = "notice"
 TEMPLATE = "notice.j2"
@@ -33,13 +33,14 @@ class NoticeView:
     addressee: Literal["person", "unit", "several"]
     names: parties.Names
     intro: Intro
-    clauses: tuple[measures.Clause, ...]
+    measure_kinds: tuple[str, ...]
     property: property.PropertyView
     figures: amounts.ClaimFigures
     hearing: hearing.Hearing
     basis: str
     inform: str | None
     conditions: str | None
+    conditions_article: str | None
     judge: str | None
     dated: date | None
     markers: dict[Section, tuple[Gap, ...]]

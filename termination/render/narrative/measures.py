@@ -430,3 +430,18 @@ def clauses(steps_: list[Step], names: Any) -> list[Clause]:
         out.append(Clause(s, who, first, same))
         previous = s
     return out
+
+
+def kinds(steps_: list[Step]) -> tuple[str, ...]:
+    """The kinds of measures in the order first taken, for a summary; the documents sent say which
+    (notice_and_order, notice, order); an obstruction is no measure of the court."""
+    out: dict[str, None] = {}
+    for step in steps_:
+        if step.kind == "obstruction":
+            continue
+        if step.kind == "documents":
+            d = step.detail
+            out.setdefault("notice_and_order" if d.notice and d.order else ("notice" if d.notice else "order"))
+        else:
+            out.setdefault(step.kind)
+    return tuple(out)

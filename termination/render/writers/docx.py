@@ -60,6 +60,7 @@ STYLE_OF_BLOCK = {
     "note": "表注",
     "cut": "裁剪线",
     "aside": "正文无缩进",
+    "center": "居中标题",
 }
 #: kinds that make up the signature block (kept on one page with the paragraph before it)
 SIGNATURE_KINDS = frozenset({"sign", "date", "blank", "aside"})
@@ -187,6 +188,7 @@ def base_document(draft: bool) -> bytes:
     _paragraph_style(doc, CELL_STYLE, size=12, line=Pt(18))
     _paragraph_style(doc, "表注", size=12, line=Pt(22))
     _paragraph_style(doc, "裁剪线", size=12, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(22))
+    _paragraph_style(doc, "居中标题", font=HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
     _paragraph_style(doc, "页码", font=PAGE_NUMBER_FONT, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(20))
     _paragraph_style(doc, "草稿标记", font=HEADING_FONT, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(20))
     gap = doc.styles.add_style(GAP_STYLE, WD_STYLE_TYPE.CHARACTER)
