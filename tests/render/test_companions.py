@@ -193,3 +193,28 @@ def test_user_text_that_looks_like_a_gap_is_not_styled_as_one_in_a_final_ruling(
     assert not [r for r in runs if r.style is not None and r.style.name == "待补充"]
     text = "\n".join(p.text for p in d.paragraphs)
     assert "住北京市朝阳区八里庄西里12号楼" in text and "\u202e" not in text and "\u200b" not in text
+
+
+# ---------------------------------------------------------------- several applicants (#10.1)
+
+
+def test_each_applicant_heard_is_named_and_gets_its_own_record() -> None:
+    from tests.render.support import ROOT
+
+    data = load(ROOT / "tests" / "render" / "cases" / "multi-party-zhihui.json")
+    first = data["interview"] if isinstance(data["interview"], dict) else data["interview"][0]
+    data["interview"] = [first | {"applicant": "A1"}, {
+        "applicant": "A2", "date": "2023-12-23", "interviewee": "周 & 吴", "capacity": "applicant", "mode": "phone",
+        "items_told": ["execution_status", "investigation_measures", "property_status", "basis", "consequences"],
+        "agrees": True, "new_clues": False,
+    }]
+    case = load_case(data)
+    docs = {k: v.decode() for k, v in render_documents(case, check(case), draft=True, fmt="txt").items()}
+    ruling = docs["执行裁定书.txt"]
+    assert '申请执行人乌鲁木齐"丝路"商贸有限责任公司表示：不同意终结本次执行程序。' in ruling
+    assert ("本院于2023年12月23日通过电话告知申请执行人周 & 吴本案的执行情况、采取的财产调查措施、被执行人的财产情况、"
+            "终结本次执行程序的依据及法律后果，并听取了其意见。申请执行人周 & 吴同意终结本次执行程序。") in ruling
+    interview = docs["约谈笔录.txt"]
+    assert interview.count("（2023）新0102执恢318号") == 2  # two records: the interview and the call
+    assert "约谈笔录" in interview and "电话记录" in interview
+    assert "被约谈人（签名）：＿＿＿＿＿＿＿＿\n" in interview  # signed in person; the call record is not

@@ -31,24 +31,32 @@ _FORM: dict[str, Form] = {"in_person": "interview", "video": "interview", "phone
 
 
 @dataclass(frozen=True)
-class InterviewView:
-    """What the 约谈笔录 prints."""
+class Record:
+    """One 笔录: a recorded interview (with its transcript, if any), or a blank form."""
 
-    court: str
-    case_number: str
-    draft: bool
     form: Form
     transcript: tuple[tuple[str, str], ...]
     on: date | None
     place: str | None
     interviewer: str | None
+    interview: hearing.Interview | None
+
+
+@dataclass(frozen=True)
+class InterviewView:
+    """What the 约谈笔录 prints: one record per applicant interviewed (a blank form when none is)."""
+
+    court: str
+    case_number: str
+    draft: bool
+    records: tuple[Record, ...]
+    signed_pages: bool  # every record is signed by the interviewee: the footer carries the signature
     clerk: str | None
     intro: Intro
     names: parties.Names
     figures: amounts.ClaimFigures
     property: property.PropertyView
     measure_kinds: tuple[str, ...]
-    hearing: hearing.Hearing
     basis: str
     missing: tuple[str, ...]
 
@@ -57,13 +65,10 @@ def build(facts: Facts, drafts: Drafts, case: CaseRecord, disclosure: Disclosure
     """The 约谈笔录's view."""
     from termination.render.documents import pick
 
-    iv = case.first_interview
-    form: Form = _FORM[iv.mode] if iv else "interview"
-    transcript = tuple((disclosure.free_text(qa.question), disclosure.free_text(qa.answer))
-                       for qa in (iv.transcript if iv else ()))
-    return pick(
-        InterviewView, facts, form=form, transcript=transcript,
-        on=iv.date if iv else None,
-        place=disclosure.place(iv.place) if iv and iv.place else None,
-        interviewer=(iv.interviewer if iv and iv.interviewer else facts.judge),
-    )
+    records = tuple(
+        Record(_FORM[iv.mode],
+               tuple((disclosure.free_text(qa.question), disclosure.free_text(qa.answer)) for qa in iv.transcript),
+               iv.date, disclosure.place(iv.place) if iv.place else None, iv.interviewer or facts.judge, heard)
+        for iv, heard in zip(case.interview, facts.hearing.interviews, strict=True)
+    ) or (Record("interview", (), None, None, facts.judge, None),)
+    return pick(InterviewView, facts, records=records, signed_pages=all(r.form == "interview" for r in records))

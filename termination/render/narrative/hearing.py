@@ -70,12 +70,17 @@ class Confirmation:
 class Route:
     """The approval route and its dates (empty boxes on the form are filled by hand)."""
 
-    confirmation: Confirmation | None
+    confirmations: tuple[Confirmation, ...]  # one per applicant who signed
     collegial_on: date | None
     members: tuple[str, ...]
     presiding: str | None
     president_on: date | None
     president: str | None
+
+    @property
+    def confirmation(self) -> Confirmation | None:
+        """The first signed confirmation (the route rests on the applicant's signature)."""
+        return self.confirmations[0] if self.confirmations else None
 
     @property
     def collegial(self) -> bool:
@@ -87,12 +92,18 @@ class Route:
 class Hearing:
     """Everything the documents say about telling and hearing the applicant."""
 
-    interview: Interview | None
+    interviews: tuple[Interview, ...]  # one per applicant heard, in the record's order
     notice: Notice
     route: Route
     requested: bool  # the applicant applied for 终本 itself
-    objecting: bool  # the applicant said it does not agree
-    clues_checked: bool  # the applicant gave new clues and they were checked
+    objecting: bool  # an applicant said it does not agree
+    clues_checked: bool  # an applicant gave new clues and they were checked
+    several: bool  # several applicants: each is named when heard
+
+    @property
+    def interview(self) -> Interview | None:
+        """The first interview (the forms that hold one)."""
+        return self.interviews[0] if self.interviews else None
 
 
 def _interviewee(case: CaseRecord, name: str, capacity: str | None, disclosure: Disclosure) -> Interviewee:
@@ -127,19 +138,24 @@ def answer_period_end(served: date, days: int) -> tuple[date, bool]:
         return periods.period_end(served, days=days, roll_over_holiday=False), False
 
 
+def _interview(case: CaseRecord, iv: object, disclosure: Disclosure) -> Interview:
+    every = InterviewItem.__args__  # type: ignore[attr-defined]
+    who = _interviewee(case, iv.interviewee, iv.capacity, disclosure)  # type: ignore[attr-defined]
+    if who.capacity == "agent" and iv.special_authority:  # type: ignore[attr-defined]
+        who = Interviewee(who.name, who.capacity, who.applicant, True)
+    told = iv.items_told  # type: ignore[attr-defined]
+    opinion = iv.opinion  # type: ignore[attr-defined]
+    return Interview(
+        iv.date, iv.mode, who, tuple(i for i in every if i in told), set(every) <= set(told),  # type: ignore[attr-defined]
+        disclosure.free_text(opinion).strip().rstrip("。") if opinion else None,
+        iv.agrees, iv.new_clues,  # type: ignore[attr-defined]
+    )
+
+
 def hearing(case: CaseRecord, disclosure: Disclosure) -> Hearing:
-    """The hearing of the applicant, the 告知书 and the approval route of ``case``."""
-    iv = case.first_interview  # TODO(several applicants): one hearing per applicant
-    interview = None
-    if iv is not None:
-        every = InterviewItem.__args__  # type: ignore[attr-defined]
-        who = _interviewee(case, iv.interviewee, iv.capacity, disclosure)
-        if who.capacity == "agent" and iv.special_authority:
-            who = Interviewee(who.name, who.capacity, who.applicant, True)
-        interview = Interview(
-            iv.date, iv.mode, who, tuple(i for i in every if i in iv.items_told), set(every) <= set(iv.items_told),
-            disclosure.free_text(iv.opinion).strip().rstrip("。") if iv.opinion else None, iv.agrees, iv.new_clues,
-        )
+    """The hearing of the applicants (each interview and signed confirmation), the 告知书 and the
+    approval route of ``case``."""
+    interviews = tuple(_interview(case, iv, disclosure) for iv in case.interview)
     tn = case.termination_notice
     if tn is None:
         notice = Notice(None, None, None, DEFAULT_ANSWER_DAYS, None, True, None)
@@ -147,22 +163,21 @@ def hearing(case: CaseRecord, disclosure: Disclosure) -> Hearing:
         ends, exact = answer_period_end(tn.served_on, tn.answer_days) if tn.served_on else (None, True)
         notice = Notice(tn.issued_on, tn.served_on, tn.service_mode, tn.answer_days, ends, exact, tn.replied_on)
     ap = case.approval
-    confirmation = None
-    sc = case.first_confirmation
-    if sc is not None:
-        capacity = iv.capacity if iv and iv.interviewee == sc.signed_by else None
+    confirmations = []
+    for sc in ap.applicant_confirmation:
+        capacity = next((iv.capacity for iv in case.interview if iv.interviewee == sc.signed_by), None)
         who = _interviewee(case, sc.signed_by, capacity, disclosure)
-        confirmation = Confirmation(Interviewee(who.name, who.capacity, who.applicant, False), sc.signed_on)
+        confirmations.append(Confirmation(Interviewee(who.name, who.capacity, who.applicant, False), sc.signed_on))
     cr, pa = ap.collegial_review, ap.president_approval
     route = Route(
-        confirmation,
+        tuple(confirmations),
         cr.date if cr else None,
         tuple(cr.members) if cr else (),
         (cr.presiding or cr.members[0]) if cr else None,
         pa.date if pa else None,
         pa.name if pa else None,
     )
-    objecting = iv is not None and iv.agrees is False
-    clues_checked = bool(iv is not None and iv.new_clues)
-    return Hearing(interview, notice, route, case.termination.applicant_requested, objecting, clues_checked)
-
+    objecting = any(iv.agrees is False for iv in case.interview)
+    clues_checked = any(bool(iv.new_clues) for iv in case.interview)
+    return Hearing(interviews, notice, route, case.termination.applicant_requested, objecting, clues_checked,
+                   len(case.applicants) > 1)
