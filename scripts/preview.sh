@@ -2,8 +2,9 @@
 # Proof by looking: render documents of a case (.docx), convert them to PDF with headless
 # LibreOffice and to PNG pages (80 dpi) with pdftoppm.
 #
-#   scripts/preview.sh CASE.json OUTDIR [--draft] [--only ruling,notice,...] [--as-of DATE]
+#   scripts/preview.sh CASE.json OUTDIR [--draft] [--only ruling,notice,...] [--as-of DATE] [--publish]
 #
+# --publish: the version for 中国裁判文书网 → OUTDIR/ruling-publish-N.png (公布处理说明.txt beside it).
 # Default: the ruling only → OUTDIR/ruling-1.png, ruling-2.png, …; other documents give
 # OUTDIR/<name>-N.png (notice, interview, approval, report).
 # Needs soffice (libreoffice-writer), pdftoppm (poppler-utils) and fonts-noto-cjk.
@@ -47,8 +48,9 @@ cat > "$profile/fonts.conf" <<'XML'
 </fontconfig>
 XML
 declare -A stem=([执行裁定书]=ruling [终结本次执行程序告知书]=notice [约谈笔录]=interview
-                 [终本案件办理情况表]=approval [合规审查报告]=report)
+                 [终本案件办理情况表]=approval [合规审查报告]=report [执行裁定书（公布版）]=ruling-publish)
 while IFS= read -r docx; do
+  [[ "$docx" == *.docx ]] || continue  # 公布处理说明.txt
   name=$(basename "$docx" .docx)
   FONTCONFIG_FILE="$profile/fonts.conf" soffice -env:UserInstallation="file://$profile/lo" --headless \
     --convert-to pdf --outdir "$outdir" "$docx" >/dev/null 2>"$profile/soffice.err" \

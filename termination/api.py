@@ -20,7 +20,8 @@ does not exist is a ``CaseFileError``, never parsed as JSON).
 
 Errors are :mod:`termination.errors` exceptions whose ``str()`` is one Chinese line:
 ``CaseFileError`` (bad case record), ``RulingFileError`` (unreadable ruling),
-``NotReadyError`` (final documents for a case that may not be terminated; ``.missing``).
+``NotReadyError`` (final documents for a case that may not be terminated; ``.missing``),
+``WithheldError`` (a published version of a ruling the law keeps off the internet).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def render(
     draft: bool = False,
     only: Sequence[str] | None = None,
     fmt: str = "docx",
+    publish: bool = False,
 ) -> dict[str, bytes]:
     """Render the ruling and its companion documents to bytes (``{file name: content}``).
 
@@ -88,17 +90,28 @@ def render(
         only: document names (``ruling``, ``notice``, ``interview``, ``approval``, ``report``);
             default all.
         fmt: ``"docx"`` or ``"txt"``.
+        publish: the version of the ruling for 中国裁判文书网 instead (法释〔2016〕19号: 隐名 and
+            personal data removed), with the clerk's report: ``{"执行裁定书（公布版）.docx": …,
+            "公布处理说明.txt": …}`` (the same as ``termination render --publish``).
 
     Raises:
         CaseFileError: the record is not valid.
         NotReadyError: ``draft`` is false and the case may not be terminated yet;
             ``.missing`` lists the steps still to take (call again with ``draft=True`` for drafts
             that mark every gap).
-        InputError: an unknown document name or format.
+        InputError: an unknown document name or format; ``publish`` with ``draft`` or with a
+            document other than the ruling.
+        WithheldError: ``publish`` and 法释〔2016〕19号第四条 keeps the ruling off the internet
+            (``.notice`` is what its 第六条 publishes instead).
     """
     from termination.render import render_documents  # templates and python-docx: only now
 
     record = _record(case)
+    if publish:
+        from termination.publish import check_request, publish as _publish
+
+        check_request(draft=draft, only=only, flags=("publish", "draft", "only="))
+        return _publish(record, check(record, as_of=as_of), fmt=fmt).files
     return render_documents(record, check(record, as_of=as_of), draft=draft, only=only, fmt=fmt)  # type: ignore[arg-type]
 
 

@@ -38,7 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 EXIT_CODES: dict[str, str] = {
     "check": "0 全部案件可以终本；1 有案件不得终本；2 输入有误（文件无法读取或案件数据无效）；4 无法写出结果",
     "render": "0 文书已写入；1 案件尚不符合终本条件（未加 --draft），缺少的事项列在标准错误输出；2 输入有误；"
-              "4 无法写入（磁盘已满、没有权限等，不留下任何文书）",
+              "4 无法写入（磁盘已满、没有权限等，不留下任何文书）；5 裁定书依法不在互联网公布（--publish）",
     "analyze": "0 已读取且未发现问题；1 终本裁定书有问题；2 有文件无法读取；4 无法写出结果",
     "review": "0 合格率达到 90%；1 合格率低于 90%；2 有输入错误或没有案件；4 无法写入报告（不留下任何报告）",
     "calendar": "0 日历已输出；2 有案件记录无效（其余案件照常输出）或参数有误；4 无法写入输出文件",
@@ -127,7 +127,7 @@ def build_parser() -> Parser:
 
     parser = Parser(prog="termination", description="终结本次执行程序（终本）规则检查与文书助手",
                     epilog="每个命令的用法和退出码：termination 命令 -h\n"
-                           "退出码：0 成功；1 不得终本或发现问题；2 输入有误；3 内部错误；4 无法写入输出；130 已中断")
+                           "退出码：0 成功；1 不得终本或发现问题；2 输入有误；3 内部错误；4 无法写入输出；5 裁定书依法不在互联网公布；130 已中断")
     parser.add_argument("--version", action="version", version=f"termination {__version__}",
                         help="显示版本并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)

@@ -10,6 +10,7 @@
     ├── RuleFileError                a rule file in ``rulesets/`` violates the contract
     ├── CalendarNotCovered           a date outside the years the holiday calendar knows
     ├── NotReadyError                a final document was asked for a case that is not ready
+    ├── WithheldError                the ruling may not be published on the internet (exit code 5)
     ├── EngineError                  the rules engine failed (internal, never bad input)
     └── RenderError                  a template or document failed to render (internal)
 
@@ -136,6 +137,20 @@ class NotReadyError(TerminationError):
     def __init__(self, message: str, *, missing: list[str] | None = None) -> None:
         super().__init__(message)
         self.missing = missing or []
+
+
+class WithheldError(TerminationError):
+    """法释〔2016〕19号第四条 keeps this ruling off the internet; ``reasons`` gives each provision.
+
+    ``notice`` is what 第六条 says to publish instead (case number, court, date, reason).
+    """
+
+    exit_code = 5
+
+    def __init__(self, message: str, *, reasons: list[str], notice: str) -> None:
+        super().__init__(message)
+        self.reasons = reasons
+        self.notice = notice
 
 
 class EngineError(TerminationError):

@@ -1,8 +1,9 @@
-"""``termination render CASE.json -o OUTDIR [--draft] [--only ...] [--format docx|txt] [--as-of DATE]``.
+"""``termination render CASE.json -o OUTDIR [--draft] [--only ...] [--format docx|txt] [--as-of DATE] [--publish]``.
 
 Checks the case, renders the documents in memory, and only then writes them, each
 atomically; if anything fails, nothing is left behind. Exit codes: 0 written, 1 the case is
-not ready (missing steps on stderr) and ``--draft`` was not given, 2 bad input.
+not ready (missing steps on stderr) and ``--draft`` was not given, 2 bad input, 5 (with
+``--publish``) the ruling may not be published on the internet (法释〔2016〕19号第四条).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def configure(p: argparse.ArgumentParser) -> None:
                         "approval（办理情况表）、report（合规审查报告）")
     p.add_argument("--format", choices=("docx", "txt"), default="docx", help="输出格式（默认 docx）")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="检查的评估日期（默认：拟终本日期）")
+    p.add_argument("--publish", action="store_true",
+                   help="生成在中国裁判文书网公布的执行裁定书：按《最高人民法院关于人民法院在互联网公布裁判文书的规定》"
+                        "隐名、删除个人信息，并附处理说明（公布处理说明.txt）；依法不公布的案件不生成，退出码 5")
 
 
 def _write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
@@ -60,8 +64,17 @@ def run(args: argparse.Namespace) -> int:
     sys.stderr.write(problem_lines(str(args.case), item.warnings, warning=True))
     case = item.record
     decision = check(case, as_of=args.as_of)
+    if args.publish:
+        from termination.publish import check_request
+
+        check_request(draft=args.draft, only=only, flags=("--publish", "--draft", "--only"))
     try:
-        files = render_documents(case, decision, draft=args.draft, only=only, fmt=args.format)
+        if args.publish:
+            from termination.publish import publish
+
+            files = publish(case, decision, fmt=args.format).files
+        else:
+            files = render_documents(case, decision, draft=args.draft, only=only, fmt=args.format)
     except NotReadyError as exc:
         lines = [f"termination：{exc.message}（加 --draft 生成草稿）", "尚需补正的事项："]
         lines += [f"  {i}. {m}" for i, m in enumerate(exc.missing, 1)]

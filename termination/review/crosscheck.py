@@ -73,6 +73,7 @@ class Mismatch(BaseModel):
 
 _ANON_RE = re.compile(r"[某＊*×Ｘ✕○]+|(?<=[\u4e00-\u9fff])[Xx]+")
 _SPACE_RE = re.compile(r"\s+")
+_NUMBERED_RE = re.compile(r"(?<=[某＊*×Ｘ✕○Xx])[0-9０-９]+$")
 # 未发现可供执行的财产 and its variants; 其他 / 除…外 means the found property is acknowledged.
 _NO_PROPERTY_RE = re.compile(
     r"(?:未(?:能)?|没有)(?:发现|查询到|查到|查找到|找到|查见)[^。;；，,]{0,12}?(?:可供|可以|能够)?(?:执行|处置)的?财产|"
@@ -87,12 +88,14 @@ def _clean(name: str) -> str:
 
 
 def names_match(a: str, b: str) -> bool:
-    """Same party name, tolerating anonymisation on either side (张某某 ~ 张建国, 李** ~ 李明)."""
+    """Same party name, tolerating anonymisation on either side (张某某 ~ 张建国, 李** ~ 李明, 张某2 ~ 张建国)."""
     a, b = _clean(a), _clean(b)
     if a == b:
         return True
     for masked, plain in ((a, b), (b, a)):
         if _ANON_RE.search(masked):
+            # 张某1 / 张某2: names that became the same are numbered (法释〔2016〕19号第九条第二款)
+            masked = _NUMBERED_RE.sub("", masked)
             parts = _ANON_RE.split(masked)
             pattern = ".+".join(re.escape(p) for p in parts)
             if parts[0] and re.fullmatch(pattern, plain):  # the surname (first part) must be given

@@ -46,6 +46,7 @@ from termination.errors import (
     InputError,
     NotReadyError,
     RulingFileError,
+    WithheldError,
     escape_controls,
 )
 from termination.io import decode, parse_document, parse_json, unwrap, validate
@@ -271,13 +272,15 @@ async def post_check(request: Request, as_of: str | None = AS_OF) -> Response:
 @guarded.post(
     "/render",
     summary="生成执行裁定书及配套文书",
-    description="只生成一份文书时返回 .docx，否则返回 zip。案件不符合终本条件且未要求草稿时返回 409，列出尚需完成的事项。",
+    description="只生成一份文书时返回 .docx，否则返回 zip。案件不符合终本条件且未要求草稿时返回 409，列出尚需完成的事项。"
+                "publish=true 时返回公布版执行裁定书和公布处理说明（zip）；裁定书依法不在互联网公布的（法释〔2016〕19号第四条）返回 451，"
+                "说明中写明依第六条应公布的案号、审理法院、裁判日期及不公开理由。",
     response_class=Response,
     responses={
         200: {"description": "文书：一份时为该文书（docx 或 text/plain），多份时为 zip",
               "content": {DOCX: {"schema": BINARY}, "application/zip": {"schema": BINARY},
                           "text/plain": {"schema": TEXT}}},
-        **openapi_responses(*CASE_PROBLEMS, "not-ready"),
+        **openapi_responses(*CASE_PROBLEMS, "not-ready", "withheld"),
     },
     openapi_extra=CASE_BODY,
 )
@@ -287,10 +290,16 @@ async def post_render(
     draft: bool = Query(False, description="草稿模式：不符合终本条件也生成，文书标注“草稿”"),
     only: str | None = Query(None, description="只生成这些文书，逗号分隔：ruling,notice,interview,approval,report"),
     format: Literal["docx", "txt"] = Query("docx", description="文书格式：docx 或 txt（纯文本）"),
+    publish: bool = Query(False, description="公布版：在中国裁判文书网公布的执行裁定书（依法隐名、删除个人信息）"
+                                             "及公布处理说明，以 zip 返回；依法不公布的案件返回 451"),
 ) -> Response:
     """POST /v1/render."""
     day = _parse_date(as_of, "as_of")
     names = only.split(",") if only else None
+    if publish:
+        from termination.publish import check_request
+
+        check_request(draft=draft, only=names, flags=("publish", "draft", "only="))
     record = await _read_case(request)
     decision = await _offload(api.check, record, as_of=day)
     refusal = "案件尚不符合终本条件，未生成正式文书（可加参数 draft=true 生成标注缺项的草稿）"
@@ -299,7 +308,14 @@ async def post_render(
     from termination.render import render_documents  # templates and python-docx: only now
 
     try:
-        files = await _offload(render_documents, record, decision, draft=draft, only=names, fmt=format)
+        if publish:
+            from termination.publish import publish as published_version
+
+            files = (await _offload(published_version, record, decision, fmt=format)).files
+        else:
+            files = await _offload(render_documents, record, decision, draft=draft, only=names, fmt=format)
+    except WithheldError as exc:  # 法释〔2016〕19号第四条: no version, and what 第六条 publishes instead
+        raise HttpProblem("withheld", str(exc)) from None
     except NotReadyError as exc:  # a final document lacks a value the record does not hold
         raise HttpProblem("not-ready", str(exc), missing=missing_values(exc.missing)) from None
     if len(files) == 1:

@@ -34,6 +34,7 @@ KINDS: dict[str, tuple[int, str]] = {
     "payload-too-large": (413, "请求体过大"),
     "unsupported-media-type": (415, "不支持的内容类型"),
     "invalid-case": (422, "案件数据不符合要求"),
+    "withheld": (451, "裁定书依法不在互联网公布"),
     "invalid-parameter": (422, "请求参数不符合要求"),
     "invalid-ruling": (422, "裁定书无法读取"),
     "calendar-not-covered": (422, "日期超出节假日日历范围"),
