@@ -691,7 +691,7 @@ class CaseRecord(_Model):
         for field, items in (("interview", self.interview), ("approval.applicant_confirmation", self.approval.applicant_confirmation)):
             for i, item in enumerate(items):
                 if item.applicant is not None and item.applicant not in applicant_ids:
-                    problems.append(f"{field}.{i}.applicant：未知的申请执行人 id “{item.applicant}”")
+                    problems.append(f"{field}.{i}.applicant：不是任何申请执行人的 id（应为 applicants 中的 id）")
         m = self.measures
         for name in ("enforcement_notices", "report_orders", "property_reports", "consumption_restrictions",
                      "dishonest_listings", "network_inquiries", "onsite_investigations", "searches",

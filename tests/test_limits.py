@@ -152,6 +152,8 @@ def test_too_many_parties_items_or_characters_are_refused() -> None:
 def test_an_unknown_respondent_reference_does_not_repeat_the_value() -> None:
     err = rejected(edited(lambda d: d["measures"]["network_inquiries"][0].update(respondent="张三丰")))
     assert err.field == "measures.network_inquiries.0.respondent" and "张三丰" not in str(err)
+    err = rejected(edited(lambda d: d["interview"].update(applicant="李四光")))
+    assert err.field == "interview.0.applicant" and "李四光" not in str(err)
 
 
 def test_a_lone_surrogate_is_refused_and_the_message_stays_printable() -> None:

@@ -51,6 +51,7 @@ from termination.errors import (
 )
 from termination.io import decode, parse_document, parse_json, unwrap, validate
 from termination.obligations.models import CalendarReport
+from termination.schema_export import CaseJsonSchema
 from termination.service.isolation import AnalysisFailed, AnalysisProcess
 from termination.service.middleware import RequestMiddleware
 from termination.service.problems import (
@@ -609,6 +610,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             [(CaseRecord, "validation"), (ProblemDetails, "serialization"), (CalendarReport, "serialization"),
              (RulingAnalysis, "serialization")],
             ref_template="#/components/schemas/{model}",
+            schema_generator=CaseJsonSchema,  # the record's text constraints as its validator applies them
         )
         schemas = doc.setdefault("components", {}).setdefault("schemas", {})
         for name, schema in extra.get("$defs", {}).items():
