@@ -114,8 +114,10 @@ def env() -> jinja2.Environment:
 
 def page(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
     """Render ``templates/web/<name>`` with the security headers every page carries."""
-    token_set = request.app.state.settings.token is not None
-    html = env().get_template(name).render(request=request, token_set=token_set, **values)
+    token = request.app.state.settings.token
+    signed_in = token is None or security.session_valid(token, request.cookies.get(security.SESSION_COOKIE))
+    html = env().get_template(name).render(request=request, token_set=token is not None, signed_in=signed_in,
+                                           **values)
     response = HTMLResponse(html, status_code=status)
     secure_headers(response)
     security.keep_csrf(request, response)
@@ -134,7 +136,8 @@ def secure_headers(response: Response) -> None:
 def error_page(status: int, title: str, detail: str, request_id: str = "-") -> Response:
     """A self-contained Chinese error page (for errors raised before any handler: size, time, 500)."""
     html = env().get_template("error.html.j2").render(status_code=status, title=title, detail=detail, login=False,
-                                                      request_id=request_id, request=None, token_set=False)
+                                                      request_id=request_id, request=None, token_set=False,
+                                                      signed_in=False)
     response = HTMLResponse(html, status_code=status)
     secure_headers(response)
     return response

@@ -289,3 +289,13 @@ def test_the_results_page_previews_the_ruling_and_marks_a_drafts_gaps(session: S
     session.post("/case/open", {"source": "sample", "sample": "08-applicant-not-interviewed"})
     page = session.post("/case/results", session.case()).text
     assert "<mark>【待补充：" in page and "（草稿） .docx" in page
+
+
+def test_the_login_page_offers_no_logout_and_no_pages_before_login() -> None:
+    with make(token=TOKEN) as client:
+        s = Session(client)
+        s.get("/login")
+        assert "退出登录" not in s.page and 'href="/review"' not in s.page
+        s.post("/login", {"token": TOKEN})
+        s.get("/")
+        assert "退出登录" in s.page and 'href="/review"' in s.page
