@@ -153,3 +153,21 @@ def test_the_interview_record_has_page_x_of_y_and_a_signature_on_every_page(docu
     assert " PAGE " in xml and " NUMPAGES " in xml
     text = footer.paragraphs[0].text
     assert text.startswith("被约谈人（签名）：＿") and "第1页" in text and "共1页" in text
+
+
+def test_the_same_record_gives_the_same_bytes_whenever_it_is_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-docx stamps zip entries with the clock; ours carry a fixed stamp (same input, same output)."""
+    import time
+    import zipfile
+
+    from termination import api
+    from termination.paths import CORPUS
+
+    case = CORPUS / "cases" / "01-compliant-person.json"
+    first = api.render(case, only=["ruling"])["执行裁定书.docx"]
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 3 * 86400 + 7)  # three days and some seconds later
+    later = api.render(case, only=["ruling"])["执行裁定书.docx"]
+    assert later == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}

@@ -22,13 +22,17 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from io import BytesIO
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -217,8 +221,42 @@ def base_document(draft: bool) -> bytes:
     body = doc.element.body
     for p in body.findall(qn("w:p")):  # start from an empty body
         body.remove(p)
+    return _save(doc)
+
+
+#: The time stamp of every entry of the package. python-docx stamps each entry with the clock
+#: (``ZipFile.writestr`` with a name), so the same record rendered twice gave different bytes
+#: whenever the two renders fell in different 2-second slots of the zip format. A document is
+#: the same document whenever it is rendered: its date is in its core properties.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class _StampedZip:
+    """python-docx's physical package writer, with fixed entry time stamps."""
+
+    def __init__(self, out: BytesIO) -> None:
+        self._zip = ZipFile(out, "w", compression=ZIP_DEFLATED)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        info = ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
+        info.compress_type = ZIP_DEFLATED
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save(doc: DocxDocument) -> bytes:
+    """The .docx bytes of ``doc``: what ``Document.save`` writes, deterministic (:data:`ZIP_TIME`)."""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = BytesIO()
-    doc.save(out)
+    writer = _StampedZip(out)
+    PackageWriter._write_content_types_stream(writer, package.parts)  # noqa: SLF001 - python-docx 1.x
+    PackageWriter._write_pkg_rels(writer, package.rels)  # noqa: SLF001
+    PackageWriter._write_parts(writer, package.parts)  # noqa: SLF001
+    writer.close()
     return out.getvalue()
 
 
@@ -383,6 +421,4 @@ def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
         elif block.text:
             _add_text(p, block.text, gap_id)
     close_table()
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return _save(doc)
