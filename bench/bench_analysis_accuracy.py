@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from termination.analysis import analyze_file  # noqa: E402
-from termination.analysis.evaluation import Score, compare, contents_fields, load, score  # noqa: E402
+from termination.analysis.evaluation import Score, compare, contents_fields, load, score, unknown_fields  # noqa: E402
 
 
 def _pct(x: float | None) -> str:
@@ -40,8 +40,16 @@ def main() -> None:
     zhongben = [i for i in items if i.labels["is_zhongben"]]
     years = Counter(i.labels["year"] for i in items)
     provinces = Counter(i.labels["province"] for i in items)
+    kinds = Counter(i.labels["kind"] for i in items)
+    truncated = sum(bool(i.labels.get("truncated")) for i in items)
+    unknown = sum(len(unknown_fields(i.labels)) for i in items)
+    sources = Counter("code index" if i.labels["source"].get("index_id") else "web page" for i in items)
     print(f"rulings: {len(items)} ({len(zhongben)} 终本, {len(items) - len(zhongben)} contrast); "
-          f"{len(provinces)} provinces; years {min(years)}–{max(years)}")
+          f"{len(provinces)} provinces; years {min(years)}–{max(years)}; {truncated} cut off "
+          f"({unknown} fields labelled unknown, not scored)")
+    print("kinds: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    print("sources: " + ", ".join(f"{k} {n}" for k, n in sources.most_common()))
+    print("provinces: " + ", ".join(f"{k} {n}" for k, n in provinces.most_common()))
     print(f"{'field':<28}{'n':>4}{'accuracy':>10}{'precision':>11}{'recall':>9}{'todo':>6}")
     order = ["is_zhongben", "kind", *contents_fields(), "problems"]
     rest = sorted(k for k in scores if k not in order)

@@ -9,7 +9,13 @@ analyser. Each label is one *field*:
 * ``contents.claim`` … ``contents.realized`` (``present`` / ``absent``) and ``contents.rights``
   (``complete`` / ``partial`` / ``absent``: 终本规定第六条第一款第（五）项 has two halves);
 * ``problems`` (the set of defect codes) and ``problem.<CODE>`` (one code, present or not);
-* ``measure.<code>`` (taken, with its date when the label gives one) and ``measure_absent.<code>``.
+* ``measure.<code>`` (taken, with its date when the label gives one) and ``measure_absent.<code>``;
+* ``parties.applicant`` / ``parties.respondent``: the set of names labelled ``applicants`` /
+  ``respondents`` (as the ruling writes them, masks such as ``***`` or ``某某`` included).
+
+A copy cut off before its end is marked ``truncated: true``; what the visible text cannot show is
+labelled ``unknown`` (a content, or ``problems``) and is not scored: a cut-off ending says nothing
+of the rights statement. Scalars the visible text does not show are simply left out.
 
 ``todo`` maps a field to the reason the analyser is known to get it wrong (semgrep's
 ``todoruleid``): such a field is counted and reported, never dropped, and a todo that starts
@@ -30,6 +36,9 @@ from termination.analysis.models import CONTENT_NAMES, RulingAnalysis
 SUFFIXES = (".txt", ".docx")
 _SCALARS = ("is_zhongben", "kind", "date", "case_number", "filing_date")
 _AMOUNTS = ("claim_amount", "recovered_amount", "outstanding_amount")
+_PARTIES = {"applicants": "applicant", "respondents": "respondent"}
+#: The label of a field the visible text of a cut-off copy cannot show: not scored.
+UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -72,9 +81,13 @@ def expected_fields(labels: dict[str, Any]) -> dict[str, Any]:
         if key in labels:
             out[key] = None if labels[key] is None else Decimal(labels[key])
     for name, value in (labels.get("contents") or {}).items():
-        out[f"contents.{name}"] = value
-    if "problems" in labels:
+        if value != UNKNOWN:
+            out[f"contents.{name}"] = value
+    if "problems" in labels and labels["problems"] != UNKNOWN:
         out["problems"] = sorted(labels["problems"])
+    for key, role in _PARTIES.items():
+        if key in labels:
+            out[f"parties.{role}"] = sorted(set(labels[key]))
     for code, when in (labels.get("measures") or {}).items():
         out[f"measure.{code}"] = when or "taken"
     for code in labels.get("measures_absent", ()):
@@ -104,7 +117,16 @@ def observed_fields(analysis: RulingAnalysis, wanted: Iterable[str]) -> dict[str
             out[key] = None if code not in measures else (measures[code] or "taken")
         elif key.startswith("measure_absent."):
             out[key] = key.split(".", 1)[1] not in measures
+        elif key.startswith("parties."):
+            role = key.split(".", 1)[1]
+            out[key] = sorted({p.name for p in analysis.parties if p.role == role})
     return out
+
+
+def unknown_fields(labels: dict[str, Any]) -> list[str]:
+    """The fields of a cut-off copy labelled ``unknown`` (counted by the bench, never scored)."""
+    out = [f"contents.{n}" for n, v in (labels.get("contents") or {}).items() if v == UNKNOWN]
+    return out + (["problems"] if labels.get("problems") == UNKNOWN else [])
 
 
 def _measure_matches(expected: Any, got: Any) -> bool:

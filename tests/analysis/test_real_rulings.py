@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from termination.analysis import analyze_file
-from termination.analysis.evaluation import compare, contents_fields, expected_fields, load
+from termination.analysis.evaluation import UNKNOWN, compare, contents_fields, expected_fields, load, unknown_fields
 
 REAL = Path(__file__).resolve().parents[2] / "corpus" / "rulings" / "real"
 ITEMS = load(REAL)
@@ -26,18 +26,37 @@ def analyses() -> dict[str, object]:
 
 
 def test_every_ruling_is_labelled_and_sourced() -> None:
-    assert len(ITEMS) >= 12
+    assert len(ITEMS) >= 22
     assert sum(item.labels["is_zhongben"] for item in ITEMS) >= 3
     for item in ITEMS:
         labels = item.labels
-        assert labels["source"]["index_id"] and labels["source"]["published_as"], item.path.name
-        assert labels["province"] and 2014 <= labels["year"] <= 2026, item.path.name
+        source = labels["source"]
+        assert (source.get("index_id") or source.get("url")) and source["published_as"], item.path.name
+        assert labels["province"] and 2010 <= labels["year"] <= 2026, item.path.name
         assert labels["kind"] in KINDS, item.path.name
+        assert labels.get("truncated", False) in (True, False), item.path.name
         assert set(item.todo) <= set(expected_fields(labels)), f"{item.path.name}: todo names an unlabelled field"
+        # only a copy cut off before its end may leave a content unknown
+        assert labels.get("truncated") or not unknown_fields(labels), item.path.name
         if labels["is_zhongben"]:
             assert set(labels["contents"]) == {f.split(".")[1] for f in contents_fields()}, item.path.name
-            assert labels["contents"]["rights"] in ("complete", "partial", "absent")
+            assert labels["contents"]["rights"] in ("complete", "partial", "absent", UNKNOWN)
             assert "problems" in labels, item.path.name
+
+
+def test_unknown_labels_are_not_scored() -> None:
+    labels = {
+        "is_zhongben": True,
+        "kind": "zhongben",
+        "truncated": True,
+        "contents": {"claim": "present", "process": "present", "property": UNKNOWN, "realized": UNKNOWN, "rights": UNKNOWN},
+        "problems": UNKNOWN,
+        "applicants": ["张某某", "张某某"],
+    }
+    fields = expected_fields(labels)
+    assert set(fields) == {"is_zhongben", "kind", "contents.claim", "contents.process", "parties.applicant"}
+    assert fields["parties.applicant"] == ["张某某"]
+    assert unknown_fields(labels) == ["contents.property", "contents.realized", "contents.rights", "problems"]
 
 
 CASES = [
