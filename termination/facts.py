@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -214,13 +213,6 @@ def _ids(items: Iterable[Any], ctx: Context, attr: str = "issued_on") -> set[str
     return {i.respondent for i in items if ctx.on_time(getattr(i, attr))}
 
 
-@lru_cache(maxsize=8192)
-def _deadline(start: date, days: int) -> date:
-    """Last day of a period of ``days`` days (民事诉讼法第八十五条), memoised: the holiday
-    calendar lookup is the costliest step of deriving facts, and dates repeat across cases."""
-    return periods.period_end(start, days=days)
-
-
 def _and(*values: bool | None) -> bool | None:
     """Kleene conjunction."""
     if False in values:
@@ -345,7 +337,7 @@ def notice_in_time(ctx: Context) -> Value:
     if received is None or not first:
         return None
     try:
-        deadline = _deadline(received, 10)
+        deadline = periods.period_end(received, days=10)
     except CalendarNotCovered:
         return None
     late = [ctx.name(rid) for rid, issued in first.items() if issued > deadline]
@@ -796,7 +788,7 @@ def clues_verified_late(ctx: Context) -> Value:
     def late(c: Any) -> bool | None:
         try:
             # 财产调查规定第二条第一款：申请执行人提供的线索明确、具体的，七日内调查核实；情况紧急的，三日内
-            deadline = _deadline(c.received_on, 3 if c.urgent else 7)
+            deadline = periods.period_end(c.received_on, days=3 if c.urgent else 7)
         except CalendarNotCovered:
             return None
         done = c.verified_on if ctx.on_time(c.verified_on) else None
@@ -895,7 +887,7 @@ def applications_decided_late(ctx: Context) -> Value:
             return False
         try:
             # 财产调查规定第十七条、第二十一条：收到申请后十日内决定
-            return a.decided_on > _deadline(a.received_on, 10)
+            return a.decided_on > periods.period_end(a.received_on, days=10)
         except CalendarNotCovered:
             return None
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from termination import holidays
@@ -43,6 +44,10 @@ def calendar_coverage() -> tuple[int, int]:
     return holidays.coverage()
 
 
+_MEMO = 8192  # dates memoised per function: a few years of distinct starts and lengths
+
+
+@lru_cache(maxsize=_MEMO)
 def add_months(d: date, months: int) -> date:
     """Same day ``months`` calendar months later (or earlier); clamp to the month's last day."""
     index = d.year * 12 + (d.month - 1) + months
@@ -140,6 +145,7 @@ def _period_end(
     return _next_workday(end, provisional)
 
 
+@lru_cache(maxsize=_MEMO)
 def period_end(
     start: date,
     *,
@@ -159,6 +165,7 @@ def period_end(
     return _period_end(start, unit, n, roll_over_holiday, provisional=False).day
 
 
+@lru_cache(maxsize=_MEMO)
 def legal_period_end(
     start: date, *, days: int = 0, months: int = 0, years: int = 0, working_days: int = 0
 ) -> LegalDay:
@@ -168,6 +175,7 @@ def legal_period_end(
     return _period_end(start, unit, n, True, provisional=True)
 
 
+@lru_cache(maxsize=_MEMO)
 def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
     """True when ``end`` is strictly after the last day of the period beginning on ``start``.
 
@@ -179,3 +187,8 @@ def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
     """
     unit, n = _one_unit(months=months, days=days)
     return end > _raw_end(start, unit, n)
+
+
+# the ends of periods depend on the holiday data: forget them when it changes
+holidays.on_reload(period_end.cache_clear)
+holidays.on_reload(legal_period_end.cache_clear)

@@ -175,6 +175,7 @@ def test_import_makes_a_year_official(
     days = [("春节", (date(2027, 2, 5) + timedelta(days=k)).isoformat(), True) for k in range(7)]
     src = tmp_path / "2027.json"
     src.write_bytes(_holiday_cn(2027, days + [("春节", "2027-02-14", False)]))
+    assert legal_period_end(date(2027, 2, 1), days=6).provisional  # memoised (periods): forgotten on import
     assert _import(src, data_file) == 0
     assert "已导入2027年放假安排" in capsys.readouterr().out
     assert holidays.day_info(date(2027, 2, 10)) == (False, False)  # named off day, official
@@ -182,6 +183,7 @@ def test_import_makes_a_year_official(
     assert holidays.day_info(date(2027, 6, 9)) == (True, False)  # the notice's year: 端午 not named
     assert calendar_coverage() == (2004, 2027)
     assert period_end(date(2027, 2, 1), days=6) == date(2027, 2, 12)  # 02-07 → after the break
+    assert legal_period_end(date(2027, 2, 1), days=6) == (date(2027, 2, 12), False)
     assert holidays.year_basis(2027).basis == "notice"
     assert "测试用文号〔示例〕" in holidays.year_basis(2027).text
     assert holidays.day_info(date(2028, 1, 3))[1] is True  # the next year stays provisional

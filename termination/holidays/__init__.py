@@ -16,6 +16,7 @@ reminders may use provisional ones and must say so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
@@ -53,9 +54,20 @@ def _official() -> tuple[dict[date, bool], frozenset[int], data.HolidayFile]:
     return named, frozenset(y.year for y in content.years), content
 
 
+_ON_RELOAD: list[Callable[[], None]] = []
+
+
 def reload() -> None:
-    """Forget the loaded data file (after an import, or when a test points elsewhere)."""
+    """Forget the loaded data file (after an import, or when a test points elsewhere), and
+    whatever was computed from it (:func:`on_reload`)."""
     _official.cache_clear()
+    for forget in _ON_RELOAD:
+        forget()
+
+
+def on_reload(forget: Callable[[], None]) -> None:
+    """Call ``forget`` on :func:`reload`: for memoised results computed from the holiday data."""
+    _ON_RELOAD.append(forget)
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +160,7 @@ __all__ = [
     "day_info",
     "not_official_message",
     "official_years",
+    "on_reload",
     "package_label",
     "package_years",
     "reload",
