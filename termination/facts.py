@@ -939,7 +939,8 @@ def inquiries_without_feedback(ctx: Context) -> Value:
 REGISTERED_MOVABLES = frozenset({"vehicle", "ship"})
 # 拍卖变卖规定第二十五条：不动产或者其他财产权二拍流拍、不接受抵债的，还须再拍卖、变卖
 PROPERTY_RIGHTS = frozenset({"real_estate", "business_registration", "securities", "wealth_management", "insurance", "dividends"})
-DISPOSAL = _m("assets", "description", "status", "type", "seized", "physically_seized", "accepted_in_lieu", "management_possible") + (
+DISPOSAL = _m("assets", "description", "status", "type", "seized", "physically_seized", "accepted_in_lieu", "management_possible",
+              "first_seizing_court", "disposal_requested_on") + (
     "measures.assets[].disposal_attempts[].date", "measures.assets[].disposal_attempts[].method",
     "measures.assets[].disposal_attempts[].outcome",
 )
@@ -982,6 +983,8 @@ def _disposal_gaps(ctx: Context, a: Any) -> tuple[bool | None, list[str]]:
         if unseizable is None and sequence is not True:
             gaps.append("查明是否已查封登记、能否实际扣押")
     lawful = _or(sequence, unseizable)
+    if _waiting_unrequested(ctx, a):  # 轮候查封: the first-seizing court disposes, once asked
+        gaps.insert(0, f"商请首封法院{a.first_seizing_court}处置或移送处置权")
     return lawful, ([] if lawful else gaps)
 
 
@@ -1005,6 +1008,8 @@ def assets_disposable_remaining(ctx: Context) -> Value:
         if _waiting_unrequested(ctx, a):
             return f"{a.description}（轮候查封，尚未商请首封法院{a.first_seizing_court}处置）", True
         if a.status in ("undisposed", "disposing"):
+            if a.first_seizing_court:  # asked: the first-seizing court disposes, the surplus may come to this case
+                return f"{a.description}（本院轮候查封，已商请首封法院{a.first_seizing_court}处置，尚未处置完毕）", True
             return a.description, True
         if a.status == "not_disposable":
             lawful, gaps = _disposal_gaps(ctx, a)
@@ -1211,30 +1216,44 @@ def interview_opinion_recorded(ctx: Context) -> Value:
     )
 
 
-@fact("已记录申请执行人是否同意终本", reads=INTERVIEWS + ("interview[].agrees",))
+# The record of each interview (signature, interviewee, interviewer, the system's 是否同意) is a
+# property of the interview held, whoever it heard: these facts read every interview held by the
+# ruling date, not the hearing of each applicant (F01).
+
+
+def _held(ctx: Context) -> list[Any]:
+    return [i for i in ctx.case.interview if i.date <= ctx.as_of]
+
+
+@fact("终本日期当日或之前的约谈次数", reads=("interview[].date",))
+def interviews_before_ruling(ctx: Context) -> Value:
+    # 系统校验第8项：已完成终本约谈且约谈日期不晚于结案日期（一次约谈记录即可，不问约谈的是哪一名申请执行人）
+    return len(_held(ctx))
+
+
+@fact("终本前的约谈记录均载明申请执行人是否同意终本", reads=("interview[].date", "interview[].agrees"))
 def interview_agreement_recorded(ctx: Context) -> Value:
-    return _each_interviewed(ctx, "interview_agreement_recorded", lambda own: any(i.agrees is not None for i in own))
+    held = _held(ctx)
+    return all(i.agrees is not None for i in held) if held else None
 
 
-@fact("约谈笔录已签名", reads=INTERVIEWS + ("interview[].record_signed",))
+@fact("约谈笔录已签名", reads=("interview[].date", "interview[].record_signed"))
 def interview_record_signed(ctx: Context) -> Value:
-    return _each_interviewed(ctx, "interview_record_signed", lambda own: _all([i.record_signed for i in own]))
+    return _all([i.record_signed for i in _held(ctx)])
 
 
 @fact(
     "被约谈人为申请执行人本人、法定代表人或特别授权代理人",
-    reads=INTERVIEWS + ("interview[].capacity", "interview[].special_authority"),
+    reads=("interview[].date", "interview[].capacity", "interview[].special_authority"),
 )
 def interviewee_authorised(ctx: Context) -> Value:
-    return _each_interviewed(
-        ctx, "interviewee_authorised",
-        lambda own: _all([True if i.capacity != "agent" else i.special_authority for i in own]),
-    )
+    return _all([True if i.capacity != "agent" else i.special_authority for i in _held(ctx)])
 
 
-@fact("已记录约谈人", reads=INTERVIEWS + ("interview[].interviewer",))
+@fact("已记录约谈人", reads=("interview[].date", "interview[].interviewer"))
 def interviewer_recorded(ctx: Context) -> Value:
-    return _each_interviewed(ctx, "interviewer_recorded", lambda own: all(bool(i.interviewer) for i in own))
+    held = _held(ctx)
+    return all(bool(i.interviewer) for i in held) if held else None
 
 
 @fact("申请执行人申请终本", reads=("termination.applicant_requested",))
@@ -1265,19 +1284,44 @@ CONFIRMATIONS = (
 
 def _confirms(ctx: Context, a: Any, sc: Any) -> bool | None:
     """Whether a signed confirmation is applicant ``a``'s: signed by it, its legal representative
-    or its agent with special authority (民诉法解释第五百一十七条第一款“申请执行人签字确认”)."""
-    if sc.applicant is not None:
-        return sc.applicant == a.id
+    or its agent with special authority (民诉法解释第五百一十七条第一款“申请执行人签字确认”).
+
+    A confirmation the record assigns to ``a`` still counts for nothing when the record places its
+    signer on another side (a respondent, another applicant, or their representative or agent)."""
+    if sc.applicant is not None and sc.applicant != a.id:
+        return False
     who = sc.signed_by
     if who == a.name or (isinstance(a, Organisation) and who == a.legal_representative):
         return True
     if a.agent is not None and who == a.agent.name:
         return a.agent.special_authority
-    parties = [*ctx.case.applicants, *(r.party for r in ctx.case.respondents)]
-    others = {p.name for p in parties} | {p.agent.name for p in parties if p.agent is not None} | {
-        p.legal_representative for p in parties if isinstance(p, Organisation)
-    }
-    return False if who in others else None  # someone the record does not place: not established
+    if _placed_elsewhere(ctx, a, who):
+        return False
+    # someone the record does not place: the confirmation is a's when the record says so
+    return True if sc.applicant is not None else None
+
+
+def _placed_elsewhere(ctx: Context, a: Any, who: str) -> bool:
+    """Whether the record names ``who`` as a party other than applicant ``a``, or its representative or agent."""
+    parties = [p for p in (*ctx.case.applicants, *(r.party for r in ctx.case.respondents)) if p is not a]
+    return any(
+        who == p.name or (p.agent is not None and who == p.agent.name)
+        or (isinstance(p, Organisation) and who == p.legal_representative)
+        for p in parties
+    )
+
+
+def _signer_label(ctx: Context, who: str) -> str:
+    """``张建国（被执行人）``: a signer the record names as someone other than an applicant."""
+    for r in ctx.case.respondents:
+        p = r.party
+        if who == p.name:
+            return f"{who}（被执行人）"
+        if p.agent is not None and who == p.agent.name:
+            return f"{who}（被执行人{p.name}的代理人）"
+        if isinstance(p, Organisation) and who == p.legal_representative:
+            return f"{who}（被执行人{p.name}的法定代表人）"
+    return who
 
 
 @fact("每一名申请执行人均已签字确认终本", reads=CONFIRMATIONS)
@@ -1286,11 +1330,17 @@ def signed_confirmation(ctx: Context) -> Value:
     if not signed:
         ctx.names["signed_confirmation"] = [a.name for a in ctx.case.applicants]
         ctx.names["signed_confirmation_unknown"] = []
+        ctx.names["signed_confirmation_void"] = []
         return False
     failing = _count(
         ctx, "signed_confirmation",
         ((a.name, _not(_or(*(_confirms(ctx, a, sc) for sc in signed)))) for a in ctx.case.applicants),
     )
+    # signatures that count for no applicant, named so the message can say whose they are
+    ctx.names["signed_confirmation_void"] = list(dict.fromkeys(
+        _signer_label(ctx, sc.signed_by) for sc in signed
+        if all(_confirms(ctx, a, sc) is False for a in ctx.case.applicants)
+    ))
     return None if failing is None else failing == 0
 
 

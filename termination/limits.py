@@ -25,6 +25,11 @@ DATE_MIN: Final = dt.date(1900, 1, 1)
 DATE_MAX: Final = dt.date(2099, 12, 31)
 #: The same range as a JSON Schema pattern on ``YYYY-MM-DD`` (years 1900–2099).
 DATE_PATTERN: Final = r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+#: A date-time as case systems send it (``2024-03-11T09:30:00``, ``2024-03-11 09:30``, with or without
+#: ``Z`` / ``+08:00``); the record reads its Beijing day (case.py ``_day``).
+DATETIME_PATTERN: Final = (
+    r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$"
+)
 DATE_RANGE_MESSAGE: Final = f"日期应在 {DATE_MIN.isoformat()} 至 {DATE_MAX.isoformat()} 之间"
 
 

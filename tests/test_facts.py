@@ -546,3 +546,48 @@ def test_every_applicant_is_told_and_heard_and_confirms() -> None:
     # signed by the respondent: no confirmation at all
     wrong = check(case(approval__applicant_confirmation={"signed_on": "2024-06-18", "signed_by": "张建国"}))
     assert wrong.finding("F05").status == "violated"
+
+
+def test_the_system_check_asks_for_an_interview_record_not_one_per_applicant() -> None:
+    # 系统校验第8项 looks for an 约谈 record dated no later than the ruling that records 是否同意;
+    # whether every applicant was heard is 终本规定第五条 (F01), not the system's check
+    second = {"kind": "person", "id": "A2", "name": "王秀英"}
+    one_heard = check(case(applicants=[BASE["applicants"][0], second], interview=[dict(BASE["interview"], applicant="A1")]))
+    assert one_heard.finding("F01").status == "violated"
+    assert [one_heard.finding(c).status for c in ("F02", "F03")] == ["satisfied", "satisfied"]
+    unnamed = check(case(applicants=[BASE["applicants"][0], second]))
+    assert unnamed.finding("F01").status == "unknown"
+    assert [unnamed.finding(c).status for c in ("F02", "F03")] == ["satisfied", "satisfied"]
+    # the interview record itself: every interview held counts, whoever it heard
+    unsigned = check(case(applicants=[BASE["applicants"][0], second], interview__record_signed=False))
+    assert unsigned.finding("F03").status == "violated"
+    silent = check(case(interview__agrees=..., interview__opinion=...))
+    assert silent.finding("F02").status == "violated" and "是否同意" in silent.finding("F02").message
+
+
+def test_a_confirmation_assigned_to_an_applicant_but_signed_by_the_respondent_counts_for_nothing() -> None:
+    # 民诉法解释第五百一十七条第一款：申请执行人签字确认 — the record's "A1" does not make the respondent's signature A1's
+    d = check(case(approval__applicant_confirmation={"applicant": "A1", "signed_on": "2024-06-18", "signed_by": "张建国"}))
+    f = d.finding("F05")
+    assert f.status == "violated"
+    assert f.message.startswith("签字的张建国（被执行人）不是申请执行人本人、法定代表人或特别授权的代理人；申请执行人李春华未签字确认")
+    # a signer the record does not name anywhere is taken at the record's word when it names the applicant
+    clerk = case(approval__applicant_confirmation={"applicant": "A1", "signed_on": "2024-06-18", "signed_by": "李晓"})
+    assert check(clerk).finding("F05").status == "satisfied"
+    unplaced = case(approval__applicant_confirmation={"signed_on": "2024-06-18", "signed_by": "李晓"})
+    assert check(unplaced).finding("F05").status == "unknown"
+
+
+def test_a_waiting_seizure_names_the_request_first_and_does_not_claim_article_one() -> None:
+    shop = {"id": "H1", "respondent": "R1", "type": "real_estate", "description": "临街商铺", "seized": True,
+            "status": "not_disposable", "non_disposable_reason": "本院轮候查封", "first_seizing_court": "成都市武侯区人民法院"}
+    d = check(case(measures__assets=[shop]))
+    assert "临街商铺（尚缺：商请首封法院成都市武侯区人民法院处置或移送处置权、第一次拍卖" in d.finding("D15").message
+    # asked, and the first-seizing court is auctioning it: the request is made (D18 ✓) but the
+    # property is being disposed of, not "不能处置" (终本规定第一条第（三）项): D14 ✗ — and D18's ✓
+    # states nothing about 第一条第（三）项 itself
+    asked = check(case(measures__assets=[dict(shop, status="disposing", disposal_requested_on="2024-05-20")]))
+    assert asked.finding("D18").status == "satisfied" and asked.finding("D14").status == "violated"
+    assert "已商请首封法院成都市武侯区人民法院处置，尚未处置完毕" in asked.finding("D14").message
+    assert "R-2016-1-3a" not in asked.finding("D18").requirements
+    assert "R-2016-1-3a" not in asked.finding("D15").requirements

@@ -172,7 +172,8 @@ def test_the_schema_carries_the_validator_constraints() -> None:
     schema = case_schema()
     defs = schema["$defs"]
     assert schema["properties"]["case_number"]["pattern"] == limits.CASE_NUMBER_PATTERN
-    assert schema["properties"]["filing_date"]["pattern"] == limits.DATE_PATTERN
+    assert schema["properties"]["filing_date"]["anyOf"][0]["pattern"] == limits.DATE_PATTERN
+    assert schema["properties"]["filing_date"]["anyOf"][1]["pattern"] == limits.DATETIME_PATTERN
     for party in ("NaturalPerson", "Organisation"):
         assert defs[party]["required"][0] == "kind" and "default" not in defs[party]["properties"]["kind"]
     money = defs["Claim"]["properties"]["amount_due"]["anyOf"]

@@ -219,6 +219,9 @@ def _property(record: CaseRecord, text: str) -> Iterable[Mismatch]:
         sentence = _sentence(text, m.start(), m.end())
         if "其他" in sentence or "其它" in sentence or re.search(r"除[^。]{0,60}外", sentence):
             continue  # 除已扣划的存款外，未发现其他可供执行的财产: the found property is acknowledged
+        before = text[max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_END) + 1:m.start()]
+        if re.search(r"(?:现场|实地)调查|搜查", before):
+            continue  # 到住所现场调查，未发现可供执行的财产: what one visit found, not the ruling's finding
         listed = "、".join(a.description for a in open_assets[:3]) + ("等" if len(open_assets) > 3 else "")
         yield Mismatch(
             code="X-PROPERTY",

@@ -123,6 +123,16 @@ def test_no_other_property_acknowledges_the_found_one(text: str) -> None:
     assert "X-PROPERTY" not in _codes(_with_open_asset(), text)
 
 
+def test_an_onsite_visit_that_found_nothing_is_not_the_ruling_s_finding(text: str) -> None:
+    # the narrative of one visit (到住所现场调查，未发现可供执行的财产) says nothing of property found elsewhere
+    visit = "同日到被执行人住所进行现场调查，系租住房屋，未发现可供执行的财产；"
+    changed = text.replace("未发现被执行人有其他可供执行的财产", visit + "未发现被执行人有其他可供执行的财产")
+    assert visit in changed
+    assert "X-PROPERTY" not in _codes(_with_open_asset(), changed)
+    bare = changed.replace("未发现被执行人有其他可供执行的财产", "未发现被执行人有可供执行的财产")
+    assert "X-PROPERTY" in _codes(_with_open_asset(), bare)  # the ruling's own finding still counts
+
+
 def test_text_that_is_not_a_zhongben_ruling(text: str) -> None:
     changed = text.replace("终结本次执行程序。\n申请执行人发现", "本案终结执行。\n申请执行人发现")
     changed = changed.replace("本次执行程序应予终结", "本案应予终结执行").replace("申请执行人同意终结本次执行程序", "申请执行人无异议")
