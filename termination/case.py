@@ -101,8 +101,8 @@ _Date = Annotated[
     # the canonical date, or a date-time whose Beijing day is the date (schema 1.1 says so; 1.0 records are dates)
     WithJsonSchema({"anyOf": [
         {"type": "string", "format": "date", "pattern": limits.DATE_PATTERN},
-        {"type": "string", "pattern": limits.DATETIME_PATTERN,
-         "description": "日期时间：带时区偏移的（如 Z、+08:00）先换算为北京时间，不带的即为北京时间，取其日期"},
+        {"type": "string", "format": "date-time", "pattern": limits.DATETIME_PATTERN,
+         "description": "日期时间（带时区偏移，如 Z、+08:00）：换算为北京时间后取其日期"},
     ]}),
 ]
 Day = Annotated[_Date, BeforeValidator(_day)]

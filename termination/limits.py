@@ -25,10 +25,11 @@ DATE_MIN: Final = dt.date(1900, 1, 1)
 DATE_MAX: Final = dt.date(2099, 12, 31)
 #: The same range as a JSON Schema pattern on ``YYYY-MM-DD`` (years 1900–2099).
 DATE_PATTERN: Final = r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
-#: A date-time as case systems send it (``2024-03-11T09:30:00``, ``2024-03-11 09:30``, with or without
-#: ``Z`` / ``+08:00``); the record reads its Beijing day (case.py ``_day``).
+#: A date-time with an offset (RFC 3339, as case systems send it: ``2023-08-28T16:00:00Z``); the record
+#: reads its Beijing day (case.py ``_day``). The validator also takes it without offset (Beijing time).
 DATETIME_PATTERN: Final = (
-    r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$"
+    r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
 )
 DATE_RANGE_MESSAGE: Final = f"日期应在 {DATE_MIN.isoformat()} 至 {DATE_MAX.isoformat()} 之间"
 

@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -87,6 +87,10 @@ def strategy(node: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Any]:
     if kind == "string":
         if node.get("format") == "date":
             return st.dates(date(1900, 1, 1), date(2099, 12, 31)).map(date.isoformat)
+        if node.get("format") == "date-time":  # a day away from the bounds: its Beijing day stays in range
+            zones = st.sampled_from([timezone.utc, timezone(timedelta(hours=8)), timezone(timedelta(hours=-5, minutes=-30))])
+            return st.datetimes(datetime(1900, 1, 2), datetime(2099, 12, 30), timezones=zones).map(
+                lambda moment: moment.isoformat(timespec="seconds"))
         if "pattern" in node:
             return st.from_regex(node["pattern"], fullmatch=True).filter(lambda s: len(s) <= node.get("maxLength", 10**9))
         low = node.get("minLength", 0)
