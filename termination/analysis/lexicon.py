@@ -129,10 +129,14 @@ DUTY_RE = re.compile(
 # ---------------------------------------------------------------- parties
 
 ROLES = (
-    "申请执行人|被执行人|被申请人|复议申请人|申请人|异议人|案外人|共同委托诉讼代理人|共同委托代理人|"
+    "申请执行人|被执行人|被申请人|复议申请人|申请复议人|被申诉人|申诉人|申请人|异议人|案外人|"
+    "共同委托诉讼代理人|共同委托代理人|"
     "委托诉讼代理人|委托代理人|特别授权代理人|诉讼代理人|指定代理人|法定代理人|代理人|法定代表人|"
     "诉讼代表人|负责人|经营者|投资人|执行事务合伙人|委派代表"
 )
+#: Roles in an objection, review or supervision case (执异、执复、执监): the party's role in the
+#: execution follows in brackets — 异议人（申请执行人）, 申诉人（被执行人） — and is the one that counts.
+PROCEDURAL_ROLES = frozenset({"异议人", "复议申请人", "申请复议人", "申诉人", "被申诉人", "案外人"})
 ROLE_MAP: dict[str, Role] = {
     "申请执行人": "applicant", "申请人": "applicant",
     "被执行人": "respondent", "被申请人": "respondent",

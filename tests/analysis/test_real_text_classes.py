@@ -234,3 +234,34 @@ def test_nothing_received_is_the_claim_realised() -> None:
     text = ruling(realized="申请执行人至今未获任何清偿。\n")
     result = analyze_text(text)
     assert result.contents.realized.present and result.recovered_amount == Decimal("0.00")
+
+
+def test_a_supreme_court_number_without_court_code_is_the_rulings_own() -> None:
+    # （2013）执复字第2号: before 2016 the Supreme People's Court's numbers carried no court code;
+    # the lower court's number cited in the body is not the ruling's own.
+    text = (
+        "中华人民共和国最高人民法院\n执行裁定书\n(2013)执复字第2号\n申请复议人(申请执行人):某某银行股份有限公司某某支行。\n"
+        "被执行人:某某实业有限公司。\n某某银行股份有限公司某某支行不服某某省高级人民法院(2012)某高法执异字第00022号执行裁定，向本院申请复议。"
+    )
+    result = analyze_text(text)
+    assert result.case_number == "（2013）执复字第2号"
+    assert result.kind == "objection"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("申诉人（申请执行人）：张某某，男，1963年12月26日出生。", "applicant"),
+        ("申请复议人（申请执行人）：某某银行股份有限公司某某支行。", "applicant"),
+        ("复议申请人（被执行人）：某某建筑装饰工程有限公司。", "respondent"),
+        ("被申诉人（被执行人）：李某某，女。", "respondent"),
+        ("异议人（利害关系人）：某某投资有限公司。", None),
+    ],
+)
+def test_a_procedural_role_takes_the_bracketed_execution_role(line: str, role: str | None) -> None:
+    # 执异、执复、执监 rulings name each party by its role in the review, then its role in the
+    # execution in brackets: the bracketed one is the party's role (a 利害关系人 is neither).
+    text = "最高人民法院\n执行裁定书\n（2021）最高法执监1号\n" + line + "\n本院依法组成合议庭进行审查，现已审查终结。"
+    parties = analyze_text(text).parties
+    assert [p.role for p in parties] == ([role] if role else [])
+

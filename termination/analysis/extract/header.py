@@ -116,7 +116,7 @@ def _parties(doc: RulingText) -> list[Party]:
     for pm in _PARTY_RE.finditer(doc.norm, 0, header_end):
         role = pm.group("role")
         paren = pm.group("paren") or ""
-        if role in ("异议人", "复议申请人", "案外人"):
+        if role in L.PROCEDURAL_ROLES:
             role = paren if paren in ("申请执行人", "被执行人") else ""
         mapped: Role | None = L.ROLE_MAP.get(role) or ("agent" if role.endswith("代理人") else None)
         if mapped is None:
