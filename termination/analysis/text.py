@@ -39,6 +39,12 @@ _HEADING_RE = re.compile(
     r")[ \t]*$",
     re.MULTILINE,
 )
+# The same heading where a mirror site of 中国裁判文书网 joined the paragraphs with a space:
+# …未执行到位。 四、申请执行人意见 2023年7月20日，本院… (section-level markers 一、/（一） only).
+_INLINE_HEADING_RE = re.compile(
+    r"(?:(?<=[。\s])|^)(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
+    rf"[^\n,。;:!?\d\s]{{0,20}}?{_HEADING_WORDS}(?=[ \t]+\S)"
+)
 
 # Where a 。 was lost: a list marker or an opening phrase right after a character. Opening
 # phrases do not break after a preposition or conjunction (依据本院于… / 在本案执行中 / 并依照《…》).
@@ -83,11 +89,15 @@ class RulingText:
         return self.decision.end() if self.decision else None
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """Bounds of the sentence holding ``pos`` (empty at ``pos`` when outside every sentence)."""
+        """Bounds of the sentence holding ``pos`` from its first non-blank character (empty at
+        ``pos`` when outside every sentence)."""
         i = bisect.bisect_right(self.starts, pos) - 1
         if i < 0 or pos >= self.ends[i]:
             return pos, pos
-        return self.starts[i], self.ends[i]
+        s = self.starts[i]
+        while s < pos and self.norm[s].isspace():  # a masked heading, the space a mirror site left
+            s += 1
+        return s, self.ends[i]
 
     def clause(self, pos: int) -> tuple[int, int]:
         """Bounds of the clause (between commas) holding ``pos``."""
@@ -189,7 +199,7 @@ def build(raw: str) -> RulingText:
         missing = _MISSING_SECTION_RE.search(norm)
         if missing:
             end_limit = missing.start()
-    norm = _mask(norm, _HEADING_RE)
+    norm = _mask(_mask(norm, _HEADING_RE), _INLINE_HEADING_RE)
     decision = P.find_decision(norm[:end_limit])
     found = P.find_ruling_date(norm[:end_limit], decision.end() if decision else None)
     cut = P.find_appendix(norm[:end_limit], found[1] if found else None)

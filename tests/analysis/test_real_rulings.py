@@ -76,7 +76,8 @@ def test_field(analyses: dict[str, object], item, key: str) -> None:  # type: ig
 
 
 # The same real rulings as they reach a reviewer in other shapes (copied from a PDF at a fixed
-# width, full-width digits, Windows line ends, every break lost): the labels still hold.
+# width, full-width digits, Windows line ends, every break lost, a mirror site's half-width
+# punctuation): the labels still hold.
 def _wrap(text: str, width: int) -> str:
     return "\n".join(line[i : i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
 
@@ -86,6 +87,9 @@ SHAPES = {
     "full-width-digits": lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "one-line": lambda t: t.replace("\n", ""),
+    # as the mirror sites of 中国裁判文书网 republish them: half-width , : ( ) ; and the paragraphs
+    # joined by a space
+    "mirror-site": lambda t: t.translate(str.maketrans("，：（）；", ",:();")).replace("\n", " "),
 }
 SHAPED_FIELDS = ("is_zhongben", "kind", "problems", *contents_fields())
 

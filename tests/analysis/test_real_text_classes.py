@@ -265,3 +265,22 @@ def test_a_procedural_role_takes_the_bracketed_execution_role(line: str, role: s
     parties = analyze_text(text).parties
     assert [p.role for p in parties] == ([role] if role else [])
 
+
+def test_a_section_heading_joined_by_a_space_is_still_a_heading() -> None:
+    # Mirror sites of 中国裁判文书网 join the paragraphs with a space: the heading 四、申请执行人意见
+    # then opens the sentence of the 约谈 and must neither be evidence nor hide the date after it.
+    text = ruling(inform="四、申请执行人意见\n2023年7月20日，本院通过电话约谈申请执行人，告知其本案执行情况及终结本次执行程序的法律后果。\n")
+    for shaped in (text, text.replace("\n", " ")):
+        result = analyze_text(shaped)
+        informed = [m for m in result.measures if m.measure == "applicant_informed"]
+        assert [m.date.isoformat() if m.date else None for m in informed] == ["2023-07-20"]
+        assert "申请执行人意见" not in informed[0].evidence
+
+
+def test_a_list_item_joined_by_a_space_is_not_masked_as_a_heading() -> None:
+    # only a heading (its words end in 情况/经过/措施/意见…) is masked, never an act of execution
+    text = ruling(process="执行中，本院采取了以下措施： 一、2023年1月5日向被执行人发出执行通知书、报告财产令 二、2023年1月6日通过网络执行查控系统查询被执行人财产。\n")
+    result = analyze_text(text.replace("\n", " "))
+    dates = {m.measure: m.date.isoformat() if m.date else None for m in result.measures}
+    assert dates["enforcement_notice"] == "2023-01-05"
+    assert dates["network_inquiry"] == "2023-01-06"
