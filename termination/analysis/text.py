@@ -41,9 +41,10 @@ _HEADING_RE = re.compile(
 )
 # The same heading where a mirror site of 中国裁判文书网 joined the paragraphs with a space:
 # …未执行到位。 四、申请执行人意见 2023年7月20日，本院… (section-level markers 一、/（一） only).
+# (Opening on the character before, not a look-behind: the scan stays cheap.)
 _INLINE_HEADING_RE = re.compile(
-    r"(?:(?<=[。\s])|^)(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
-    rf"[^\n,。;:!?\d\s]{{0,20}}?{_HEADING_WORDS}(?=[ \t]+\S)"
+    r"[。\s](?P<h>(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
+    rf"[^\n,。;:!?\d\s]{{0,20}}?{_HEADING_WORDS})(?=[ \t]+\S)"
 )
 
 # Where a 。 was lost: a list marker or an opening phrase right after a character. Opening
@@ -148,14 +149,14 @@ def _squeeze(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().strip(",，")
 
 
-def _mask(norm: str, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> str:
-    """``norm`` with every match of ``pattern`` blanked (same length)."""
+def _mask(norm: str, pattern: re.Pattern[str], start: int = 0, end: int | None = None, group: int | str = 0) -> str:
+    """``norm`` with every match of ``pattern`` (or of its ``group``) blanked (same length)."""
     parts: list[str] = []
     last = 0
     for m in pattern.finditer(norm, start, len(norm) if end is None else end):
-        parts.append(norm[last : m.start()])
-        parts.append(re.sub(r"[^\n]", " ", m.group()))
-        last = m.end()
+        parts.append(norm[last : m.start(group)])
+        parts.append(re.sub(r"[^\n]", " ", m.group(group)))
+        last = m.end(group)
     parts.append(norm[last:])
     return "".join(parts)
 
@@ -199,7 +200,7 @@ def build(raw: str) -> RulingText:
         missing = _MISSING_SECTION_RE.search(norm)
         if missing:
             end_limit = missing.start()
-    norm = _mask(_mask(norm, _HEADING_RE), _INLINE_HEADING_RE)
+    norm = _mask(_mask(norm, _HEADING_RE), _INLINE_HEADING_RE, group="h")
     decision = P.find_decision(norm[:end_limit])
     found = P.find_ruling_date(norm[:end_limit], decision.end() if decision else None)
     cut = P.find_appendix(norm[:end_limit], found[1] if found else None)
