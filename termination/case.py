@@ -653,7 +653,7 @@ class CaseRecord(_Model):
     """One enforcement case (执行实施案件) proposed for, or closed by, 终本."""
 
     schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
-    court: str = Field(min_length=2, description="执行法院全称")
+    court: str = Field(min_length=2, max_length=limits.MAX_COURT_NAME, description="执行法院全称")
     case_number: str = Field(pattern=limits.CASE_NUMBER_PATTERN,
                              description="案号，如（2024）京0105执1234号；恢复执行为 执恢（法院代字：省级简称加数字代码）")
     cause: str | None = Field(None, description="案由，如 民间借贷纠纷（执行依据的案由）")

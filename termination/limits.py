@@ -56,6 +56,9 @@ MAX_PARTIES: Final = 100
 #: Items of any list of the record (each timeline of measures, judges, scopes…): a case with a
 #: thousand network inquiries would have queried every week for twenty years.
 MAX_ITEMS: Final = 1000
+#: Characters of the court's full name: the longest (新疆维吾尔自治区高级人民法院生产建设兵团分院) has
+#: 22; the documents carry it where at most 255 characters fit (the author of a .docx).
+MAX_COURT_NAME: Final = 100
 #: Characters of any text field of the record; the longest real ones (the obligation of the
 #: judgment, a verification result) are a few hundred characters.
 MAX_TEXT: Final = 10000

@@ -141,6 +141,8 @@ def test_too_many_parties_items_or_characters_are_refused() -> None:
     clue = CASE_01["measures"]["clues"][0]
     err = rejected(edited(lambda d: d["measures"].update(clues=[clue] * (limits.MAX_ITEMS + 1))))
     assert err.field == "measures.clues" and err.message == f"最多 {limits.MAX_ITEMS} 项"
+    err = rejected(edited(lambda d: d.update(court="北" * (limits.MAX_COURT_NAME + 1))))
+    assert err.field == "court" and err.message == f"最多 {limits.MAX_COURT_NAME} 个字符"
     err = rejected(edited(lambda d: d["applicants"][0].update(name="张" * (limits.MAX_TEXT + 1))))
     assert err.field == "applicants.0.name" and err.message == f"最多 {limits.MAX_TEXT} 个字符"
     assert load_case(edited(lambda d: d["measures"].update(clues=[clue] * limits.MAX_ITEMS)))
@@ -181,7 +183,8 @@ def test_the_schema_carries_the_validator_constraints() -> None:
     assert {"type": "number", "minimum": 0, "maximum": float(limits.MONEY_MAX), "multipleOf": 0.01} in money
     assert defs["Measures"]["properties"]["clues"]["maxItems"] == limits.MAX_ITEMS
     assert schema["properties"]["respondents"]["maxItems"] == limits.MAX_PARTIES
-    assert schema["properties"]["court"]["maxLength"] == limits.MAX_TEXT
+    assert schema["properties"]["court"]["maxLength"] == limits.MAX_COURT_NAME
+    assert schema["properties"]["judge"]["anyOf"][0]["maxLength"] == limits.MAX_TEXT
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
