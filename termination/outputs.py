@@ -186,6 +186,46 @@ def _publish_folder(outdir: Path, staged: Mapping[str, _Unnamed]) -> None:
         raise
 
 
+def unnamed_openpyxl_temp_files() -> None:
+    """Make openpyxl's scratch files unnamed, in this process (idempotent).
+
+    A write-only workbook streams each sheet's rows into a temporary file named in the temp
+    folder (``openpyxl.xxxxxxxx``), removed when the workbook is saved: a process killed in
+    between leaves it there, with every row (party names) in it. Here the file is unnamed
+    (``O_TMPFILE``, reached as ``/proc/self/fd/N``), closed instead of removed. Where unnamed
+    files are not available, openpyxl's own behaviour is kept.
+    """
+    from openpyxl.worksheet import _writer
+
+    if getattr(_writer, "_termination_unnamed", False):
+        return
+    create, cleanup = _writer.create_temporary_file, _writer.WorksheetWriter.cleanup
+    unnamed: dict[str, int] = {}
+
+    def create_unnamed(suffix: str = "") -> str:
+        try:
+            fd = os.open(tempfile.gettempdir(), os.O_TMPFILE | os.O_RDWR, 0o600)
+        except (AttributeError, OSError):
+            return str(create(suffix))
+        path = f"/proc/self/fd/{fd}"
+        if not Path(path).exists():
+            os.close(fd)
+            return str(create(suffix))
+        unnamed[path] = fd
+        return path
+
+    def close_unnamed(self: _writer.WorksheetWriter) -> None:
+        fd = unnamed.pop(self.out, None)
+        if fd is None:
+            cleanup(self)
+        else:
+            os.close(fd)
+
+    _writer.create_temporary_file = create_unnamed
+    _writer.WorksheetWriter.cleanup = close_unnamed  # type: ignore[method-assign]
+    _writer._termination_unnamed = True  # type: ignore[attr-defined]
+
+
 class Spool:
     """Scratch files that exist only while the spool is open, and are never seen by name.
 

@@ -151,3 +151,22 @@ def test_calendar_output_that_cannot_be_written_exits_4(target: str, reason: str
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == f"termination：{path}：无法写入：{reason}" and "Traceback" not in "\n".join(err)
     assert Path("/dev/full").is_char_device() or target != "/dev/full"  # a device is written into, never replaced
+
+
+def test_review_killed_while_writing_the_workbook_leaves_no_sheet_in_the_temp_folder(tmp_path: Path) -> None:
+    """openpyxl streams each sheet of a write-only workbook into a temporary file: unnamed here."""
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(CASE01.read_text(encoding="utf-8").replace("\n", " ") + "\n", encoding="utf-8")
+    out, temp = tmp_path / "reports", tmp_path / "temp"
+    temp.mkdir()
+    run_killed(f"""
+        import os, signal
+        from pathlib import Path
+        from openpyxl.workbook import workbook
+        def dying(self, *args, **kwargs):
+            os.kill(os.getpid(), signal.SIGKILL)  # every sheet streamed to its scratch file, none saved
+        workbook.Workbook.save = dying
+        from termination.review.batch import ReviewOptions, run_review
+        run_review(Path({str(batch)!r}), ReviewOptions(workers=1, progress=False), Path({str(out)!r}))
+    """, temp)
+    assert everything(tmp_path) == ["cases.jsonl", "temp"]

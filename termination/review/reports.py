@@ -107,6 +107,9 @@ class _Book:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font, PatternFill
 
+        from termination.outputs import unnamed_openpyxl_temp_files
+
+        unnamed_openpyxl_temp_files()  # a killed run leaves no sheet of party names in the temp folder
         self.wb = Workbook(write_only=True)
         self.bold, self.head_fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F3")
         self.wrap = Alignment(wrap_text=True, vertical="top")
