@@ -95,10 +95,19 @@ class Context:
 
     def name(self, party_id: str) -> str:
         """Display name of a respondent id (or the id itself for other persons)."""
-        for r in self.case.respondents:
-            if r.party.id == party_id:
-                return r.party.name
-        return party_id
+        r = self.respondents().get(party_id)
+        return party_id if r is None else r.party.name
+
+    def respondent(self, party_id: str) -> Respondent:
+        """The respondent with this id (validation guarantees ids are unique and exist)."""
+        return self.respondents()[party_id]
+
+    def respondents(self) -> dict[str, Respondent]:
+        """The respondents by id, indexed once per case (reads every id: see WHO)."""
+        index = self.memo.get("respondents")
+        if index is None:
+            index = self.memo["respondents"] = {r.party.id: r for r in self.case.respondents}
+        return index  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -182,9 +191,7 @@ def _count(ctx: Context, key: str, items: Iterable[tuple[str, bool | None]]) -> 
                 unknown.append(label)
             elif fails:
                 failing.append(label)
-        ctx.names[key] = failing
-        ctx.names[f"{key}_unknown"] = unknown
-        return len(failing) if failing else (None if unknown else 0)
+        return _counted(ctx, key, failing, unknown)
     iterator = iter(items)
     while True:
         start = rec.mark() if rec else 0
@@ -198,15 +205,32 @@ def _count(ctx: Context, key: str, items: Iterable[tuple[str, bool | None]]) -> 
             unknown.append(label)
         elif fails:
             failing.append(label)
-    ctx.names[key] = failing
-    ctx.names[f"{key}_unknown"] = unknown
+    return _counted(ctx, key, failing, unknown)
+
+
+def _counted(ctx: Context, key: str, failing: list[str], unknown: list[str]) -> int | None:
+    """The Kleene count of :func:`_count`, with the labels remembered for messages."""
+    names = ctx.names
+    names[key] = failing
+    names[key + "_unknown"] = unknown
     if failing:
         return len(failing)
     return None if unknown else 0
 
 
 def _resp(ctx: Context, key: str, test: Callable[[Respondent], bool | None]) -> int | None:
-    return _count(ctx, key, ((r.party.name, test(r)) for r in ctx.case.respondents))
+    """:func:`_count` over the respondents, labelled by name."""
+    if ctx.recorder is not None:  # tracing: item by item (see _count)
+        return _count(ctx, key, ((r.party.name, test(r)) for r in ctx.case.respondents))
+    failing: list[str] = []
+    unknown: list[str] = []
+    for r in ctx.case.respondents:
+        fails = test(r)
+        if fails is None:
+            unknown.append(r.party.name)
+        elif fails:
+            failing.append(r.party.name)
+    return _counted(ctx, key, failing, unknown)
 
 
 def _ids(items: Iterable[Any], ctx: Context, attr: str = "issued_on") -> set[str]:
@@ -585,7 +609,17 @@ def _seized_sufficient(ctx: Context) -> bool | None:
     """失信规定第三条第（二）项：已被查封、扣押、冻结的财产足以清偿生效法律文书确定的债务.
 
     Counts seized property that can still be realised (not yet disposed, not found undisposable).
+    Asked once per listing and respondent: remembered for the case, except while tracing (a
+    remembered answer would hide what later items read; see :func:`_count`).
     """
+    if ctx.recorder is None:
+        if "seized_sufficient" not in ctx.memo:
+            ctx.memo["seized_sufficient"] = _seized_sufficient_now(ctx)
+        return ctx.memo["seized_sufficient"]  # type: ignore[no-any-return]
+    return _seized_sufficient_now(ctx)
+
+
+def _seized_sufficient_now(ctx: Context) -> bool | None:
     live = [a for a in ctx.case.measures.assets if a.status in ("undisposed", "disposing")]
     seized = [a for a in live if a.seized]
     maybe = [a for a in live if a.seized is None]  # whether seized is not established
@@ -651,7 +685,7 @@ def _listings_since_2017(ctx: Context) -> list[Any]:
 )
 def listings_barred_by_article_3(ctx: Context) -> Value:
     def label_and_status(x: Any) -> tuple[str, bool | None]:
-        r = ctx.case.respondent(x.respondent)
+        r = ctx.respondent(x.respondent)
         if x.ground != 1:
             return r.party.name, False
         barred, reasons = _ground_one_barred(ctx, r)
@@ -669,7 +703,7 @@ def minor_listings(ctx: Context) -> Value:
     def minor(x: Any) -> bool | None:
         if ctx.on_time(x.deleted_on):
             return False  # revoked by the evaluation date (失信规定第九条): the defect is cured
-        return _is_minor(ctx.case.respondent(x.respondent), x.decided_on)
+        return _is_minor(ctx.respondent(x.respondent), x.decided_on)
 
     return _count(ctx, "minor_listings", ((ctx.name(x.respondent), minor(x)) for x in _listings_since_2017(ctx)))
 
@@ -722,30 +756,42 @@ def _system_exempt(r: Respondent) -> bool:
     reads=WHO + INQUIRIES + _m("network_inquiries", "system") + ("respondents[].party.credit_code", "respondents[].party.org_type"),
 )
 def respondents_without_fresh_full_inquiry(ctx: Context) -> Value:
+    window = ctx.as_of - timedelta(days=91)
+
     def stale(r: Respondent) -> bool:
         if _system_exempt(r):
             return False
-        window = ctx.as_of - timedelta(days=91)
         scope: set[str] = set()
         for q in _inquiries(ctx, r):
             if q.system == "总对总" and q.requested_on >= window:
-                scope |= set(q.scope)
+                scope.update(q.scope)
         return not SYSTEM_SCOPE <= scope
 
     return _resp(ctx, "respondents_without_fresh_full_inquiry", stale)
 
 
 def _onsite(ctx: Context, r: Respondent) -> list[Any]:
-    return [o for o in ctx.case.measures.onsite_investigations if o.respondent == r.party.id and ctx.on_time(o.date)]
+    key = ("onsite", r.party.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = [
+            o for o in ctx.case.measures.onsite_investigations if o.respondent == r.party.id and ctx.on_time(o.date)
+        ]
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
-def _network_core_gap(ctx: Context, r: Respondent) -> set[str]:
+def _network_core_gap(ctx: Context, r: Respondent) -> frozenset[str]:
     """Core categories (终本规定第三条第二项) never queried through the network for ``r``."""
-    return set(CORE_SCOPE) - {s for q in _inquiries(ctx, r) for s in q.scope}
+    key = ("core_gap", r.party.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = CORE_SCOPE.difference(*(q.scope for q in _inquiries(ctx, r)))
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORY_LABEL)}
 
 
 def _labels(categories: Iterable[str]) -> str:
-    return "、".join(CATEGORY_LABEL[c] for c in sorted(categories, key=list(CATEGORY_LABEL).index))
+    return "、".join(CATEGORY_LABEL[c] for c in sorted(categories, key=_CATEGORY_ORDER.__getitem__))
 
 
 @fact("网络查询未覆盖存款、车辆、不动产、有价证券的被执行人数", reads=WHO + INQUIRIES)
@@ -1111,7 +1157,7 @@ def obstructions_unsanctioned(ctx: Context) -> Value:
     ids = {r.party.id for r in ctx.case.respondents}
 
     def unsanctioned(o: Any) -> bool:
-        targets = _related_persons(ctx, ctx.case.respondent(o.by)) if o.by in ids else {o.by}
+        targets = _related_persons(ctx, ctx.respondent(o.by)) if o.by in ids else {o.by}
         return not any(s.target in targets and s.decided_on >= o.date for s in sanctions)
 
     return _count(ctx, "obstructions_unsanctioned", ((f"{ctx.name(o.by)}：{o.description}", unsanctioned(o)) for o in _obstructions(ctx)))
@@ -1132,7 +1178,7 @@ def criminal_unreferred(ctx: Context) -> Value:
     items = [o for o in _obstructions(ctx) if o.criminal_threshold_met]
 
     def unreferred(o: Any) -> bool:
-        targets = _related_persons(ctx, ctx.case.respondent(o.by)) if o.by in ids else {o.by}
+        targets = _related_persons(ctx, ctx.respondent(o.by)) if o.by in ids else {o.by}
         return not (targets & referred)
 
     return _count(ctx, "criminal_unreferred", ((ctx.name(o.by), unreferred(o)) for o in items))

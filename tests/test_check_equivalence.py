@@ -17,6 +17,7 @@ import pytest
 
 from termination.case import CaseRecord
 from termination.decide import compiled, decide
+from termination.decision import Decision
 from termination.engine import ReferenceEvaluator
 from termination.facts import derive
 from termination.io import load_case
@@ -61,6 +62,8 @@ def test_engine_and_reference_decisions_are_byte_identical(records: list[CaseRec
             if on == ruling:  # the spliced JSON of cached findings is what pydantic writes
                 assert json.loads(expected) == json.loads(oracle.model_dump_json()) | {"engine": "reference evaluator"}
                 assert engine.json_text() == engine.model_dump_json(), (record.case_number, on)
+                # built without validation (decide.decision): what validation would have made of it
+                assert Decision.model_validate(engine.model_dump()).model_dump_json() == engine.model_dump_json()
             outcomes |= {f.status for f in engine.findings}
     assert outcomes == {"satisfied", "violated", "unknown", "not_applicable"}
 
