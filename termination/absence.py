@@ -187,6 +187,16 @@ def pattern(path: str) -> str:
     return _INDEX.sub("[]", path)
 
 
+#: Events whose absence the record itself can turn into a question: when the stated condition
+#: holds, the absent event is not established (a fact says so through ``Recorder.need``) and
+#: ``Finding.missing`` lists it like a finding.
+PROMPTED: Final[dict[str, str]] = {
+    # 财产调查规定第九条：a 报告财产令 was issued and no answer is recorded — whether the
+    # respondent reported, late, falsely or not at all is what the sanction and the listing turn on
+    "measures.property_reports": "已发出报告财产令而报告情况未记录",
+}
+
+
 def reading(path: str) -> Reading | None:
     """The reading of an indexed or pattern path (None for required fields)."""
     return ABSENCE.get(pattern(path))

@@ -63,7 +63,7 @@ WHO = ("respondents[].party.id", "respondents[].party.name")  # whom a count nam
 CLAIM = ("claim.amount_due", "claim.interest", "claim.costs", "claim.amount_recovered")
 NOTICES = _m("enforcement_notices", "respondent", "issued_on")
 ORDERS = _m("report_orders", "respondent", "issued_on")
-REPORTS = _m("property_reports", "respondent", "status", "received_on")
+REPORTS = ("measures.property_reports",) + _m("property_reports", "respondent", "status", "received_on")
 SANCTIONS = _m("sanctions", "reason", "target", "decided_on")
 RESTRICTIONS = _m("consumption_restrictions", "respondent", "issued_on")
 LISTINGS = _m("dishonest_listings", "respondent", "decided_on")
@@ -173,8 +173,8 @@ def missing_paths(case: CaseRecord, as_of: date, name: str) -> list[str]:
         return []
     declared = FACTS[name].reads
     seen: dict[str, None] = {}
-    for path, absent in rec.undecided():
-        if absent and not_established(path) and pattern(path) in declared:
+    for path, absent, needed in rec.undecided():
+        if absent and (needed or not_established(path)) and pattern(path) in declared:
             seen.setdefault(path, None)
     return list(seen)
 
@@ -445,7 +445,11 @@ def reports_unverified(ctx: Context) -> Value:
     def unverified(r: Respondent) -> bool | None:
         reports = _reports(ctx, r)
         if not reports:
-            return None if _ordered_to_report(ctx, r) else False  # no order, nothing to verify
+            if not _ordered_to_report(ctx, r):
+                return False  # no order, nothing to verify
+            if ctx.recorder is not None:  # the answer to the order is what must be established
+                ctx.recorder.need("measures.property_reports")
+            return None
         return any(p.status != "none" and p.status != "refused" and not ctx.on_time(p.verified_on) for p in reports)
 
     return _resp(ctx, "reports_unverified", unverified)
@@ -460,7 +464,11 @@ def _violation(ctx: Context, r: Respondent) -> bool | None:
     """
     reports = _reports(ctx, r)
     if not reports:
-        return None if _ordered_to_report(ctx, r) else False  # no order, no duty to report yet
+        if not _ordered_to_report(ctx, r):
+            return False  # no order, no duty to report yet
+        if ctx.recorder is not None:  # the answer to the order is what must be established
+            ctx.recorder.need("measures.property_reports")
+        return None
     last = reports[-1]
     if last.status == "late" and last.good_reason:
         return False
@@ -503,12 +511,20 @@ def report_violators_unsanctioned(ctx: Context) -> Value:
         s.target for s in ctx.case.measures.sanctions if s.reason == "report_violation" and ctx.on_time(s.decided_on)
     }
 
+    causes: list[str] = []
+
     def unsanctioned(r: Respondent) -> bool | None:
         if _related_persons(ctx, r) & sanctioned:
             return False
-        return _sanction_due(ctx, r)
+        due = _sanction_due(ctx, r)
+        if due is None:
+            causes.append(f"已向被执行人{r.party.name}发出报告财产令，但其是否报告、如何报告未记录" if _violation(ctx, r) is None
+                          else f"被执行人{r.party.name}未报告财产，其是否下落不明未记录")
+        return due
 
-    return _resp(ctx, "report_violators_unsanctioned", unsanctioned)
+    count = _resp(ctx, "report_violators_unsanctioned", unsanctioned)
+    ctx.names["report_violators_unsanctioned_causes"] = causes
+    return count
 
 
 @fact(
@@ -518,13 +534,23 @@ def report_violators_unsanctioned(ctx: Context) -> Value:
 def report_violators_unlisted(ctx: Context) -> Value:
     listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
 
+    causes: list[str] = []
+
     def unlisted(r: Respondent) -> bool | None:
         if r.party.id in listed:
             return False
         # 财产调查规定第十条；失信规定第四条：不得纳入未成年人
-        return _and(_violation(ctx, r), _not(_is_minor(r, ctx.as_of)))
+        violated, minor = _violation(ctx, r), _is_minor(r, ctx.as_of)
+        result = _and(violated, _not(minor))
+        if result is None:
+            why = ["已发出报告财产令而报告情况未记录"] if violated is None else []
+            why += ["出生日期未记录（无法排除未成年人）"] if minor is None else []
+            causes.append(f"被执行人{r.party.name}：{'，'.join(why)}")
+        return result
 
-    return _resp(ctx, "report_violators_unlisted", unlisted)
+    count = _resp(ctx, "report_violators_unlisted", unlisted)
+    ctx.names["report_violators_unlisted_causes"] = causes
+    return count
 
 
 # ---------------------------------------------------------------- C 限制消费与失信
@@ -653,23 +679,48 @@ def _ground_one_barred(ctx: Context, r: Respondent) -> tuple[bool | None, list[s
 def dishonest_eligible_unlisted(ctx: Context) -> Value:
     listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
 
+    causes: list[str] = []  # why each undecided respondent is undecided: what its unknown message says
+
     def unlisted(r: Respondent) -> bool | None:
         if r.party.id in listed:
             return False
+        why: list[str] = []
         grounds = _dishonest_grounds(ctx, r)
         if grounds is None:
-            return None
-        if grounds - {1}:
-            eligible: bool | None = True
+            eligible: bool | None = None
+            why.append("是否具有《失信规定》第一条各项情形未经审查记录")
+        elif grounds - {1}:
+            eligible = True
         elif 1 in grounds:
             eligible = _not(_ground_one_barred(ctx, r)[0])  # 失信规定第三条
+            if eligible is None:
+                why.append("第三条的除外情形（" + "、".join(_article_3_open(ctx, r)) + "）未查明")
         else:
             eligible = False
         if eligible is False and _violation(ctx, r) is None:
             eligible = None  # 第一条第（四）项 is open while the answer to the 报告财产令 is unrecorded
-        return _and(eligible, _not(_is_minor(r, ctx.as_of)))  # 失信规定第四条：不得纳入未成年人
+            why.append("已发出报告财产令而报告情况未记录")
+        minor = _is_minor(r, ctx.as_of)
+        result = _and(eligible, _not(minor))  # 失信规定第四条：不得纳入未成年人
+        if result is None:
+            if minor is None and eligible is not False:
+                why.append("出生日期未记录（无法排除未成年人）")
+            causes.append(f"被执行人{r.party.name}：{'，'.join(why)}")
+        return result
 
-    return _resp(ctx, "dishonest_eligible_unlisted", unlisted)
+    count = _resp(ctx, "dishonest_eligible_unlisted", unlisted)
+    ctx.names["dishonest_eligible_unlisted_causes"] = causes
+    return count
+
+
+def _article_3_open(ctx: Context, r: Respondent) -> list[str]:
+    """The exceptions of 失信规定第三条 whose facts are not established for ``r``."""
+    open_ = [label for label, value in (
+        ("是否提供充分有效担保", r.security_provided),
+        ("已查封财产是否足以清偿", _seized_sufficient(ctx)),
+        ("是否履行顺序在后", r.subsidiary_liability),
+    ) if value is None]
+    return open_ or ["是否具有第一条第一项情形"]
 
 
 def _listings_since_2017(ctx: Context) -> list[Any]:

@@ -30,6 +30,14 @@ class Recorder:
 
     log: list[tuple[str, bool]] = field(default_factory=list)
     decided: list[tuple[int, int]] = field(default_factory=list)
+    #: log entries a fact declared needed (:meth:`need`): absent events whose absence the
+    #: record itself makes a question (an order issued, no answer recorded)
+    needed: set[int] = field(default_factory=set)
+
+    def need(self, path: str) -> None:
+        """An absent event that is not established here (``absence.PROMPTED``)."""
+        self.needed.add(len(self.log))
+        self.log.append((path, True))
 
     def mark(self) -> int:
         return len(self.log)
@@ -38,12 +46,12 @@ class Recorder:
         """The reads since ``start`` served an item whose verdict is known."""
         self.decided.append((start, len(self.log)))
 
-    def undecided(self) -> list[tuple[str, bool]]:
-        """The reads not attributed to a decided item."""
+    def undecided(self) -> list[tuple[str, bool, bool]]:
+        """The reads not attributed to a decided item: ``(path, absent, needed)``."""
         skip = set()
         for start, end in self.decided:
             skip.update(range(start, end))
-        return [entry for i, entry in enumerate(self.log) if i not in skip]
+        return [(path, absent, i in self.needed) for i, (path, absent) in enumerate(self.log) if i not in skip]
 
 
 def _absent(model: BaseModel, name: str, value: object) -> bool:

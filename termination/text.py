@@ -80,6 +80,11 @@ def join_cn(items: Iterable[object]) -> str:
     return "、".join(str(i) for i in items)
 
 
+def join_clauses(items: Iterable[object]) -> str:
+    """Clauses joined with the semicolon: ``甲未记录；乙未记录``."""
+    return "；".join(str(i) for i in items)
+
+
 # ---------------------------------------------------------------- money
 
 
@@ -179,5 +184,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "cn_date": cn_date,
     "cn_number": cn_number,
     "join_cn": join_cn,
+    "join_clauses": join_clauses,
     "term": term,
 }

@@ -493,7 +493,8 @@ def test_unrecorded_report_leaves_sanction_and_listing_open() -> None:
     record = case(measures__property_reports=[], measures__dishonest_listings=[], respondents__0__dishonest_grounds=[])
     d = check(record)
     assert [d.finding(c).status for c in ("B06", "B07", "B08", "C05")] == ["unknown"] * 4
-    assert d.finding("C05").missing == []  # what is missing is the report itself, an event the court records
+    # what is missing is the answer to the order: the report list, which the message names too
+    assert d.finding("C05").missing == ["measures.property_reports"]
     # a respondent who is missing and never answered cannot be fined (财产调查规定第九条 presupposes him)
     gone = case(
         measures__property_reports=[{"respondent": "R1", "status": "none"}], respondents__0__party__missing=True,
@@ -591,3 +592,36 @@ def test_a_waiting_seizure_names_the_request_first_and_does_not_claim_article_on
     assert "已商请首封法院成都市武侯区人民法院处置，尚未处置完毕" in asked.finding("D14").message
     assert "R-2016-1-3a" not in asked.finding("D18").requirements
     assert "R-2016-1-3a" not in asked.finding("D15").requirements
+
+
+# ---------------------------------------------------------------- an unknown says what is missing, and missing agrees
+
+#: what each message says is unrecorded → the field the guided interview must ask for
+CAUSES = {"第一条各项情形未经审查记录": "dishonest_grounds", "出生日期未记录": "birth_date",
+          "报告情况未记录": "measures.property_reports", "如何报告未记录": "measures.property_reports"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "rules", "causes"),
+    [
+        # 失信规定第一条 unassessed and the birth date unrecorded: both, and only those, in message and missing
+        ({"respondents__0__dishonest_grounds": ..., "respondents__0__party__birth_date": ..., "measures__dishonest_listings": []},
+         ("C05",), {"dishonest_grounds", "birth_date"}),
+        # assessed, but the answer to the 报告财产令 is unrecorded (财产调查规定第九条、第十条)
+        ({"respondents__0__dishonest_grounds": [], "measures__property_reports": [], "measures__dishonest_listings": []},
+         ("C05", "B07", "B08"), {"measures.property_reports"}),
+        # the same with the birth date unrecorded: B08 and C05 name both causes, B07 (a fine) only the report
+        ({"respondents__0__dishonest_grounds": [], "measures__property_reports": [], "measures__dishonest_listings": [],
+          "respondents__0__party__birth_date": ...},
+         ("C05", "B08"), {"measures.property_reports", "birth_date"}),
+    ],
+)
+def test_the_unknown_message_names_exactly_what_missing_lists(changes: dict[str, Any], rules: tuple[str, ...],
+                                                              causes: set[str]) -> None:
+    d = check(case(**changes))
+    for rule in rules:
+        f = d.finding(rule)
+        assert f.status == "unknown", rule
+        said = {field for phrase, field in CAUSES.items() if phrase in f.message}
+        listed = {field for field in CAUSES.values() if any(m.endswith(field) for m in f.missing)}
+        assert said == listed == causes, (rule, f.message, f.missing)
