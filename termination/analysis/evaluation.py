@@ -4,7 +4,8 @@ A labelled ruling is ``NAME.txt`` (or ``.docx``) beside ``NAME.expected.json`` i
 ``corpus/rulings/real/``. The labels were written by reading the ruling, never by running the
 analyser. Each label is one *field*:
 
-* ``is_zhongben``, ``kind``, ``date``, ``case_number``, ``filing_date``;
+* ``is_zhongben``, ``kind``, ``court`` (the court named in the heading, ``null`` when none is), ``date``,
+  ``case_number``, ``filing_date``;
 * ``claim_amount``, ``recovered_amount``, ``outstanding_amount``;
 * ``contents.claim`` … ``contents.realized`` (``present`` / ``absent``) and ``contents.rights``
   (``complete`` / ``partial`` / ``absent``: 终本规定第六条第一款第（五）项 has two halves);
@@ -34,7 +35,7 @@ from typing import Any
 from termination.analysis.models import CONTENT_NAMES, RulingAnalysis
 
 SUFFIXES = (".txt", ".docx")
-_SCALARS = ("is_zhongben", "kind", "date", "case_number", "filing_date")
+_SCALARS = ("is_zhongben", "kind", "court", "date", "case_number", "filing_date")
 _AMOUNTS = ("claim_amount", "recovered_amount", "outstanding_amount")
 _PARTIES = {"applicants": "applicant", "respondents": "respondent"}
 #: The label of a field the visible text of a cut-off copy cannot show: not scored.

@@ -284,3 +284,23 @@ def test_a_list_item_joined_by_a_space_is_not_masked_as_a_heading() -> None:
     dates = {m.measure: m.date.isoformat() if m.date else None for m in result.measures}
     assert dates["enforcement_notice"] == "2023-01-05"
     assert dates["network_inquiry"] == "2023-01-06"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a spaced heading wrapped inside the name (LibreOffice HTML export)
+        "西 安 市 未 央 区 人 民 \n法 院 \n执 行 裁 定 书\n（2019）陕0112执1813号\n",
+        # the draft's sign-off block a mirror site keeps before the court name, on the same line
+        "文书内容签发:传批:审核:拟稿时间:2019.5拟稿人:王某校对人:份数:西安市未央区人民法院执 行 裁 定 书（2019）陕0112执1813号",
+    ],
+)
+def test_the_court_of_a_heading_as_real_pages_print_it(head: str) -> None:
+    text = head + "申请执行人：张某某。\n被执行人：李某某。\n本院在执行申请执行人张某某与被执行人李某某借款合同纠纷一案中……"
+    assert analyze_text(text).court == "西安市未央区人民法院"
+
+
+def test_a_court_named_in_the_body_is_not_the_heading() -> None:
+    # no heading: the court named in the decision (终结某某县人民法院的…案件的执行) is not read as one
+    text = "申请执行人：张某某。被执行人：李某某。裁定如下：终结云南省牟定县人民法院的（2023）云2323执恢39号案件的执行。"
+    assert analyze_text(text).court is None

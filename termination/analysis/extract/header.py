@@ -18,6 +18,10 @@ _COURT_START_RE = re.compile(
     r"\s*(?P<court>[\u4e00-\u9fff()\d]{2,40}?(?:法院|分院))\s*"
     r"(?=执\s*行|结\s*案|裁\s*定|决\s*定|通\s*知|恢\s*复|受\s*理|[\u4e00-\u9fff]{0,10}?书|\(|\n|$)"
 )
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+_COURT_AFTER_LABEL_RE = re.compile(
+    r":\s*(?P<court>[\u4e00-\u9fff]{2,40}?(?:法院|分院))\s*(?=(?:[\u4e00-\u9fff]\s*){1,8}?书)"
+)
 _NARRATIVE_RE = re.compile(r"一案|本院|关于|执行过程中|经审查|执行中")
 
 _PARTY_RE = re.compile(
@@ -82,6 +86,7 @@ _FILING_RES = (
 
 def _court(doc: RulingText) -> str | None:
     head = doc.norm[: min(doc.end, 600)]
+    previous: re.Match[str] | None = None  # the line before, if it could open a court name
     for line_m in re.finditer(r"[^\n]+", head):
         line = line_m.group()
         compact = re.sub(r"\s+", "", line)
@@ -89,11 +94,19 @@ def _court(doc: RulingText) -> str | None:
             continue
         if _COURT_LINE_RE.fullmatch(compact):
             return _original_compact(doc, line_m.start(), line_m.end())
+        # a spaced heading wrapped inside the name: 西 安 市 未 央 区 人 民 / 法 院
+        if previous is not None and _COURT_LINE_RE.fullmatch(re.sub(r"\s+", "", previous.group()) + compact):
+            return _original_compact(doc, previous.start(), line_m.end())
         m = _COURT_START_RE.match(line)
         if m:
             return _original_compact(doc, line_m.start() + m.start("court"), line_m.start() + m.end("court"))
+        previous = line_m if len(compact) <= 30 and _CJK_RE.fullmatch(compact) else None
         if line_m.start() > 300:
             break
+    # after a scrap of page or sign-off metadata on the same line: …份数:湖南省长沙市中级人民法院民 事 判 决 书
+    m = _COURT_AFTER_LABEL_RE.search(head, 0, 300)
+    if m:
+        return _original_compact(doc, m.start("court"), m.end("court"))
     return None
 
 
