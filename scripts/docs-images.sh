@@ -3,8 +3,10 @@
 #   docs/ruling.png        page 1 of the ruling of sample case 01
 #   docs/ruling-draft.png  the first page of the draft ruling of sample case 08 that shows a gap
 #   docs/review.png        the review report printed to A4 (pages 1 and 3), and docs/review-sample.html
-#   docs/documents.png     the five documents of case 01: page 1 of each, and the last page of
-#                          the 审批表 (approval route and signature boxes), tiled 3 × 2
+#   docs/documents.png     the documents of case 01, tiled 4 × 2: the ruling (first and last page),
+#                          the 告知书 (both pages, the second with its 回执), the 约谈笔录 (page 1),
+#                          the 审批表 (page 1, and page 2 with the boxes for the opinions) and the
+#                          合规审查报告 (page 1)
 #
 #   scripts/docs-images.sh
 #
@@ -32,14 +34,22 @@ for ((n = 1; n <= pages; n++)); do
 done
 
 tiles=()
-for name in 执行裁定书 终结本次执行程序告知书 约谈笔录 终本案件办理情况表 合规审查报告; do
-  pdftoppm -r 80 -f 1 -l 1 "$work/final/$name.pdf" "$work/tile-$name"
-  tiles+=("$(ls "$work"/tile-"$name"*.ppm | head -n 1)")
-done
-last=$(pdfinfo "$work/final/终本案件办理情况表.pdf" | awk '/^Pages:/ {print $2}')
-pdftoppm -r 80 -f "$last" -l "$last" "$work/final/终本案件办理情况表.pdf" "$work/tile-approval-last"
-tiles+=("$(ls "$work"/tile-approval-last*.ppm | head -n 1)")
-"$python" "$here/scripts/montage.py" "$work/documents.png" 3 "${tiles[@]}"
+tile() {  # tile DOC PAGE: one page of a rendered document (a negative page counts from the end)
+  local pdf="$work/final/$1.pdf" page=$2 pages
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  ((page < 0)) && page=$((pages + page + 1))
+  pdftoppm -r 80 -f "$page" -l "$page" "$pdf" "$work/tile-$1-$page"
+  tiles+=("$(ls "$work"/tile-"$1"-"$page"*.ppm | head -n 1)")
+}
+tile 执行裁定书 1
+tile 执行裁定书 -1
+tile 终结本次执行程序告知书 1
+tile 终结本次执行程序告知书 2
+tile 约谈笔录 1
+tile 终本案件办理情况表 1
+tile 终本案件办理情况表 2
+tile 合规审查报告 1
+"$python" "$here/scripts/montage.py" "$work/documents.png" 4 "${tiles[@]}"
 put "$work/documents.png" documents.png
 ls -l "$here"/docs/ruling.png "$here"/docs/ruling-draft.png "$here"/docs/documents.png
 
