@@ -246,6 +246,9 @@ VALID_DOCX = b""
 # ---------------------------------------------------------------- requests per family
 
 
+FAMILIES = ("check", "render", "calendar", "analyze", "misc")
+
+
 def family_requests(name: str, inputs: Inputs) -> Callable[[], dict[str, Any]]:
     rng = inputs.rng
 
@@ -301,7 +304,16 @@ def family_requests(name: str, inputs: Inputs) -> Callable[[], dict[str, Any]]:
     return {"check": check, "render": render, "calendar": calendar, "analyze": analyze, "misc": misc}[name]
 
 
-def run_family(base: str, name: str, count: int, concurrency: int, seed: int) -> dict[str, Any]:
+def _describe(request: dict[str, Any]) -> str:
+    """One line naming a request (its route, parameters and body size), for the report."""
+    body = request.get("content")
+    if "files" in request:
+        body = request["files"]["file"][1]
+    size = len(body) if isinstance(body, (bytes, bytearray)) else 0
+    return f"{request['method']} {request['url']} {request.get('params') or ''} {size} bytes".replace("  ", " ")
+
+
+def run_family(base: str, name: str, count: int, concurrency: int, seed: int, dump: Path | None = None) -> dict[str, Any]:
     inputs = Inputs(seed)
     make = family_requests(name, inputs)
     lock = threading.Lock()
@@ -310,9 +322,11 @@ def run_family(base: str, name: str, count: int, concurrency: int, seed: int) ->
     latencies: list[float] = []
     five_xx: list[dict[str, Any]] = []
     errors: Counter[str] = Counter()
+    spans: list[tuple[float, float, int]] = []  # (start, end, index): what was in flight when a probe was slow
     local = threading.local()
 
-    def send(request: dict[str, Any]) -> None:
+    def send(index: int) -> None:
+        request = requests[index]
         if not hasattr(local, "client"):
             local.client = httpx.Client(base_url=base, timeout=90.0)
         started = time.perf_counter()
@@ -321,24 +335,36 @@ def run_family(base: str, name: str, count: int, concurrency: int, seed: int) ->
         except httpx.HTTPError as exc:
             with lock:
                 errors[type(exc).__name__] += 1
+                spans.append((started, time.perf_counter(), index))
             local.client = httpx.Client(base_url=base, timeout=90.0)
             return
         elapsed = time.perf_counter() - started
         with lock:
+            spans.append((started, started + elapsed, index))
             statuses[response.status_code] += 1
             latencies.append(elapsed)
             if response.status_code >= 500 and len(five_xx) < 20:
-                five_xx.append({"url": request["url"], "params": request.get("params"), "status": response.status_code,
-                                "body": response.text[:300]})
+                five_xx.append({"request": _describe(request), "index": index, "params": request.get("params"),
+                                "status": response.status_code, "body": response.text[:300]})
+                if dump is not None:  # the request as sent, to reproduce it
+                    dump.mkdir(parents=True, exist_ok=True)
+                    body = request["files"]["file"][1] if "files" in request else request.get("content") or b""
+                    (dump / f"{name}-{index}.bin").write_bytes(body)
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        list(pool.map(send, requests))
+        list(pool.map(send, range(len(requests))))
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {"family": name, "requests": count, "seconds": round(time.perf_counter() - started, 1),
             "statuses": dict(sorted(statuses.items())), "5xx": sum(v for k, v in statuses.items() if k >= 500),
             "transport_errors": dict(errors), "p50_ms": round(cuts[49] * 1000, 1), "p99_ms": round(cuts[98] * 1000, 1),
-            "max_ms": round(max(latencies, default=0) * 1000, 1), "5xx_samples": five_xx}
+            "max_ms": round(max(latencies, default=0) * 1000, 1), "5xx_samples": five_xx,
+            "spans": spans, "described": [_describe(r) for r in requests]}
+
+
+def in_flight(result: dict[str, Any], at: float, latency: float) -> list[str]:
+    """The requests of a family that overlapped a health probe sent at ``at``."""
+    return [result["described"][i] for start, end, i in result["spans"] if start < at + latency and end > at]
 
 
 # ---------------------------------------------------------------- the server
@@ -541,7 +567,8 @@ def cli_kills(kind: str, rounds: int, rng: random.Random) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=10000, help="requests per route family")
-    parser.add_argument("--families", default="check,render,calendar,analyze,misc")
+    parser.add_argument("--families", default=",".join(FAMILIES),
+                        help="route families to send, comma-separated (each has its own seed: a piece sends what the whole would)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--kills", type=int, default=40, help="kill -9 rounds per command (render, review)")
@@ -562,12 +589,16 @@ def main(argv: list[str] | None = None) -> int:
     prober = Prober(server)
     prober.start()
     try:
-        for i, family in enumerate(args.families.split(",")):
+        for family in args.families.split(","):
             print(f"{family}: {args.requests} requests …", flush=True)
             window = time.perf_counter()
-            result = run_family(server.base, family, args.requests, args.concurrency, args.seed + i)
-            during = [lat for at, lat in zip(prober.times, prober.latencies) if at >= window]
-            result["health_max_ms"] = round(max(during, default=0) * 1000, 1)
+            result = run_family(server.base, family, args.requests, args.concurrency, args.seed + FAMILIES.index(family),
+                                dump=args.out.with_suffix(".5xx"))
+            during = [(lat, at) for at, lat in zip(prober.times, prober.latencies) if at >= window]
+            result["health_max_ms"] = round(max(during, default=(0.0, 0.0))[0] * 1000, 1)
+            result["slowest_probes"] = [{"ms": round(lat * 1000, 1), "in_flight": in_flight(result, at, lat)}
+                                        for lat, at in sorted(during, reverse=True)[:3]]
+            del result["spans"], result["described"]
             print(f"  {result['statuses']}  5xx={result['5xx']}  p50={result['p50_ms']} ms  max={result['max_ms']} ms", flush=True)
             report["families"].append(result)
         report["slow_clients"] = slow_clients(server, 40, 3.0)
