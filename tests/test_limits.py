@@ -206,3 +206,48 @@ def test_what_the_validator_refuses_the_schema_refuses(bad: dict[str, Any]) -> N
         load_case(data)
     validator = jsonschema.Draft202012Validator(case_schema(), format_checker=jsonschema.FormatChecker())
     assert not validator.is_valid(data)
+
+
+# ---------------------------------------------------------------- the documented cost bound
+
+
+def _documented_limits() -> dict[str, str]:
+    """The table of docs/service.md, "Cost of a request": what → limit."""
+    text = (ROOT / "docs" / "service.md").read_text(encoding="utf-8")
+    section = text.split("## Cost of a request", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ") and not line.startswith("| what")]
+    return {cells[0].lstrip("| "): cells[1] for cells in rows}
+
+
+def test_the_documented_limits_are_the_codes() -> None:
+    """Every number of the cost table in docs/service.md is the one the code enforces, and every
+    limit of termination/limits.py is in the table."""
+    from termination.service.app import DEFAULT_MAX_BODY, DEFAULT_TIMEOUT
+
+    mb = 2**20
+    expected = {
+        "request body": f"`TERMINATION_MAX_BODY` ({DEFAULT_MAX_BODY // mb} MiB)",
+        "time to send the headers": f"`TERMINATION_HEADER_TIMEOUT` ({limits.HEADER_SECONDS:g} s)",
+        "time to answer": f"`TERMINATION_TIMEOUT` ({DEFAULT_TIMEOUT:g} s)",
+        "any date in a record, `as_of`, `on`, `--as-of`, `--on`": f"{limits.DATE_MIN} to {limits.DATE_MAX}",
+        "any amount": f"0 to {limits.MONEY_MAX:,} 元, two decimals",
+        "applicants, respondents": f"{limits.MAX_PARTIES} each",
+        "items of any list (each timeline of measures, judges, inquiry scopes …)": f"{limits.MAX_ITEMS:,}",
+        "characters of the court's name": f"{limits.MAX_COURT_NAME}",
+        "characters of any text": f"{limits.MAX_TEXT:,}",
+        "ruling text analysed (`/v1/analyze`, `termination analyze`, review)": f"{limits.RULING_MAX_CHARS:,} characters",
+        "ruling file read from disk": f"{limits.RULING_MAX_FILE // mb} MB",
+        "a .docx: entries": f"{limits.DOCX_MAX_ENTRIES:,}",
+        "a .docx: uncompressed size of all entries": f"{limits.DOCX_MAX_UNCOMPRESSED // mb} MB",
+        "a .docx: one XML part": f"{limits.DOCX_MAX_XML // mb} MB",
+        "one analysis in the service": f"{limits.ANALYSIS_SECONDS:g} s, {limits.ANALYSIS_MEMORY // 2**30} GB address space",
+    }
+    documented = _documented_limits()
+    assert {what: documented.get(what) for what in expected} == expected
+    # every number of limits.py is one of the rows above (a new limit must be documented)
+    numbers = {name for name, value in vars(limits).items()
+               if name.isupper() and isinstance(value, (int, float)) and not isinstance(value, bool)}
+    covered = {"HEADER_SECONDS", "MAX_PARTIES", "MAX_ITEMS", "MAX_COURT_NAME", "MAX_TEXT", "RULING_MAX_CHARS",
+               "RULING_MAX_FILE", "DOCX_MAX_ENTRIES", "DOCX_MAX_UNCOMPRESSED", "DOCX_MAX_XML", "ANALYSIS_SECONDS",
+               "ANALYSIS_MEMORY"}
+    assert numbers == covered

@@ -75,3 +75,22 @@ def test_many_identical_clauses_render() -> None:
     case = CaseRecord.model_validate(data)
     ruling = render_documents(case, check(case), draft=True, only=["ruling"], fmt="txt")["执行裁定书.txt"].decode()
     assert ruling.count("向被执行人发出限制消费令") == 1_000
+
+
+def test_no_cached_property_holds_a_lock_across_requests() -> None:
+    """functools.cached_property (Python ≤ 3.11) computes under one lock per class, shared by every
+    instance: while the slow merge ran for one request, every other render of that worker waited on
+    it and timed out (#14, finding 1). The package caches per instance without it."""
+    import ast
+    from pathlib import Path
+
+    import termination
+
+    offenders = []
+    for path in sorted(Path(termination.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            named = (isinstance(node, ast.Attribute) and node.attr == "cached_property") or (
+                isinstance(node, ast.alias) and node.name == "cached_property")
+            if named:
+                offenders.append(f"{path.name}:{node.lineno}" if hasattr(node, "lineno") else path.name)
+    assert offenders == []
