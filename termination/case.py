@@ -37,6 +37,10 @@ SCHEMA_VERSIONS: Final = ("1.0", "1.1")
 BEIJING: Final = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
 
+_EIGHT_DIGITS = re.compile(r"\d{8}")
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
+
+
 def _day(value: object) -> object:
     """Dates as case systems send them: ``2024-03-11``, ``20240311``, or a date-time
     (``2024-03-11T09:30:00``, ``2024-03-11 09:30:00``, with or without an offset such as
@@ -47,9 +51,11 @@ def _day(value: object) -> object:
         text = value.strip()
         if text == "":
             return None
-        if re.fullmatch(r"\d{8}", text):
+        if len(text) < 12 and len(text) != 8:  # the common YYYY-MM-DD (or nonsense): as it is
+            return text
+        if _EIGHT_DIGITS.fullmatch(text):
             return f"{text[:4]}-{text[4:6]}-{text[6:]}"
-        if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
+        if _DATE_TIME.match(text):
             try:
                 moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
             except ValueError:
@@ -704,24 +710,26 @@ class CaseRecord(_Model):
             for i, item in enumerate(getattr(m, name)):
                 if item.respondent not in ids:
                     problems.append(f"measures.{name}.{i}.respondent：不是任何被执行人的 id（应为 respondents 中的 party.id）")
-        order = [(self.termination.proposed_date, self.filing_date, "termination.proposed_date", "立案日期")]
-        order += [(n.served_on, n.issued_on, f"measures.enforcement_notices.{i}.served_on", "发出日期")
-                  for i, n in enumerate(m.enforcement_notices)]
-        order += [(q.feedback_on, q.requested_on, f"measures.network_inquiries.{i}.feedback_on", "查询日期")
-                  for i, q in enumerate(m.network_inquiries)]
-        order += [(s.expiry, s.start, f"measures.seizures.{i}.expiry", "开始日期") for i, s in enumerate(m.seizures)]
-        order += [(c.verified_on, c.received_on, f"measures.clues.{i}.verified_on", "收到线索日期")
-                  for i, c in enumerate(m.clues)]
+        # (later, earlier, field, index, label): the field is written out only for a problem
+        order = [(self.termination.proposed_date, self.filing_date, "termination.proposed_date", None, "立案日期")]
+        order += [(n.served_on, n.issued_on, "measures.enforcement_notices.{}.served_on", i, "发出日期")
+                  for i, n in enumerate(m.enforcement_notices) if n.served_on is not None]
+        order += [(q.feedback_on, q.requested_on, "measures.network_inquiries.{}.feedback_on", i, "查询日期")
+                  for i, q in enumerate(m.network_inquiries) if q.feedback_on is not None]
+        order += [(s.expiry, s.start, "measures.seizures.{}.expiry", i, "开始日期")
+                  for i, s in enumerate(m.seizures) if s.expiry is not None]
+        order += [(c.verified_on, c.received_on, "measures.clues.{}.verified_on", i, "收到线索日期")
+                  for i, c in enumerate(m.clues) if c.verified_on is not None]
         problems += [p for args in order if (p := _ordered(*args))]
         for i, r in enumerate(self.respondents):
             p = r.party
             if isinstance(p, NaturalPerson) and p.birth_date and p.birth_date > self.filing_date:
                 problems.append(f"respondents.{i}.party.birth_date：出生日期晚于立案日期")
-        later = [(self.termination.served_on, self.termination.proposed_date, "termination.served_on", "裁定日期")]
+        later = [(self.termination.served_on, self.termination.proposed_date, "termination.served_on", None, "裁定日期")]
         tn = self.termination_notice
         if tn is not None:
-            later += [(tn.served_on, tn.issued_on, "termination_notice.served_on", "告知书落款日期"),
-                      (tn.replied_on, tn.issued_on, "termination_notice.replied_on", "告知书落款日期")]
+            later += [(tn.served_on, tn.issued_on, "termination_notice.served_on", None, "告知书落款日期"),
+                      (tn.replied_on, tn.issued_on, "termination_notice.replied_on", None, "告知书落款日期")]
         problems += [p for args in later if (p := _ordered(*args))]
         if problems:
             raise ValueError("\n".join(problems))
@@ -779,9 +787,11 @@ class CaseRecord(_Model):
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _ordered(later: dt.date | None, earlier: dt.date, field: str, earlier_label: str) -> str | None:
-    """The problem ``field：message`` when ``later`` is before ``earlier``."""
+def _ordered(later: dt.date | None, earlier: dt.date, field: str, index: int | None, earlier_label: str) -> str | None:
+    """The problem ``field：message`` when ``later`` is before ``earlier`` (``index`` fills the
+    ``{}`` of a list item's field)."""
     if later is not None and later < earlier:
+        field = field if index is None else field.format(index)
         return f"{field}：日期不得早于{earlier_label}（{earlier.isoformat()}）"
     return None
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 #: 高院代字 → the province (and the other names it goes by in a court's full name).
@@ -43,6 +44,7 @@ Level = Literal["supreme", "high", "intermediate", "basic"]
 COURT_LEVELS: dict[str, str] = {"supreme": "最高人民法院", "high": "高级人民法院", "intermediate": "中级人民法院",
                                "basic": "基层人民法院"}
 CITATION = "《最高人民法院关于人民法院案件案号的若干规定》"
+BASIS_ARTICLE_2 = f"（{CITATION}第二条：收案年度为收案的公历年）"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class CourtCode:
         return PROVINCES.get(self.high or "", ())
 
 
+@lru_cache(maxsize=4096)  # courts number a few thousand; every case of a court asks again
 def parse_court_code(code: str) -> CourtCode:
     """Read a 法院代字 (``京0105``, ``粤07``, ``京``, ``最高法``) by 第四条 and 第五条."""
     if code == "最高法":
@@ -70,6 +73,7 @@ def parse_court_code(code: str) -> CourtCode:
     return CourtCode(code, m["high"], level)
 
 
+@lru_cache(maxsize=4096)
 def province_in_name(court: str) -> str | None:
     """The province a court's full name starts with (``北京市朝阳区人民法院`` → 北京), if any."""
     for name in _PROVINCE_NAMES:
@@ -109,7 +113,7 @@ def check_case_number(case_number_year: int, code: str, court: str, filing_date:
     # 第二条：收案年度是收案的公历自然年. A case is numbered when it is received or when it is
     # filed (立案): the year of the number is the filing year, or the year the application was
     # received when that was late in the previous year (received in December, filed in January).
-    basis = f"（{CITATION}第二条：收案年度为收案的公历年）"
+    basis = BASIS_ARTICLE_2
     years = {filing_date.year} | ({received_on.year} if received_on is not None else set())
     if received_on is not None and received_on > filing_date:
         out.append(Inconsistency("application_received_on",

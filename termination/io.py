@@ -34,6 +34,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from termination.case import CASE_NUMBER_RE, CaseRecord
+from termination.courts import check_case_number
 from termination.errors import CaseFileError, Problem
 
 #: keys of the wrapper line ``{"case": …, "ruling": …}`` besides ``case``
@@ -240,8 +241,6 @@ def describe(exc: ValidationError) -> tuple[str, str]:
 
 def consistency(record: CaseRecord) -> tuple[Problem, ...]:
     """Contradictions between case number, court and dates (errors and warnings)."""
-    from termination.courts import check_case_number
-
     m = CASE_NUMBER_RE.match(record.case_number)
     if m is None:
         return ()
