@@ -2,7 +2,7 @@
 
 How the rule language maps onto durable_rules, and why:
 
-* Each rule compiles to two Rete tests over one flat fact (:func:`tests`), whose four
+* Each rule compiles to two Rete tests over a flat fact (:func:`tests`), whose four
   combinations are its four outcomes under Kleene logic. Both tests fail on the rule's
   usual outcome, so a compliant case matches few patterns. The pure-Python
   :class:`termination.engine.reference.ReferenceEvaluator` is the reference the test-suite
@@ -11,21 +11,27 @@ How the rule language maps onto durable_rules, and why:
   property, ``U(atom)`` tests ``$nex`` (not exists).
 * The adapter drives durable's C core (``durable_rules_engine``) directly: ``assert_fact``,
   ``start_action_for_state``/``complete_and_start_action`` (one call per matched pattern,
-  whose name is all we read), ``delete_state``. None of the ``durable.engine`` host's
+  whose name and matched fact's id are all we read), ``delete_state``. None of the ``durable.engine`` host's
   per-firing work remains (JSON state round trips, closures and promises, an exception
   when nothing matches, background dispatcher threads).
 * A session costs in proportion to the number of patterns (durable allocates and clears
-  ≈ 8 KB of state per pattern when a session starts): hence two tests per rule, and a
+  ≈ 12 KB of state per pattern when a session starts, and the Python work after it runs
+  slower for the caches it has flushed): hence two tests per rule *in one pattern*. Every
+  chunk's values are asserted twice, as fact ``a<k>`` and fact ``b<k>``; a rule's first
+  test reads the one, its second the other, so the fact a firing matched tells which test
+  held (:func:`combined`; 55 patterns for 48 rules where two per test needed 99). A
   disjunctive test stays one pattern (``$or`` inside it) unless it exceeds durable's 32
   expressions per pattern (error 113; two per ``$and``/``$or``): then its top-level
-  branches are grouped into as few patterns as fit.
+  branches are grouped into as few patterns as fit, and so are the two tests of a rule.
+* durable hashes every property name of every fact it parses: facts go to it under short
+  aliases (``_0``, ``_1``…, :func:`_alias`), rule patterns too.
 * Every pattern is its own durable rule. One rule with ``any`` over all patterns (a single
   firing for the case) does not work: durable chains the alternatives and joins their
   frames across facts, so a firing carried combinations of matches (300 KB) and lost some.
 * Facts are asserted with ``assert_fact`` (never as events: an event is consumed by the
-  first rule that fires), one chunk of at most ``CHUNK`` rules per fact, keyed ``g``:
-  durable's alpha network overflows (error 303) when more than 64 nodes match one fact.
-  Each chunk's JSON is written once per case, from a cache keyed on its values.
+  first rule that fires), one chunk of at most ``CHUNK`` rules per pair of facts, keyed
+  ``g``: durable's alpha network overflows (error 303) when more than 64 nodes match one
+  fact. Each chunk's JSON is written once per case, from a cache keyed on its values.
 * One session id per case; its state is deleted afterwards, so nothing of one case can
   reach the next. durable 2.0.28 frees uninitialised pointers (a crash) when deleting the
   state of a session in which no action started, so a sentinel pattern matches the first
@@ -55,6 +61,7 @@ CHUNK = 20
 MAX_OPERATORS = 15  # error 113 beyond: 32 expression slots, two per $and/$or, one kept free
 _SENTINEL = "@s"
 Json = dict[str, Any]
+_encode = json.JSONEncoder(separators=(",", ":")).encode  # the C encoder, once per chunk
 
 
 # ---------------------------------------------------------------- compilation
@@ -198,6 +205,42 @@ def fitted(pattern: Json, chunk: str) -> list[Json]:
     return [{"$and": [g, _or(group)]} for group in groups]
 
 
+def _alias(i: int) -> str:
+    """A short property name for the ``i``-th fact: ``_0``…``_z``, ``_10``… (base 36)."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        i, r = divmod(i, 36)
+        out = digits[r] + out
+        if i == 0:
+            return "_" + out
+
+
+def _renamed(pattern: Any, aliases: Mapping[str, str]) -> Any:
+    """A test's ``pattern`` with every fact name replaced by its alias (operators, ``$…``, kept)."""
+    if isinstance(pattern, dict):
+        return {aliases.get(k, k): _renamed(v, aliases) for k, v in pattern.items()}
+    if isinstance(pattern, list):
+        return [_renamed(p, aliases) for p in pattern]
+    return pattern
+
+
+def combined(parts: list[Json]) -> list[Json]:
+    """Adjacent parts (each fitted to its fact) joined into one durable pattern while they fit.
+
+    The two tests of a rule read different facts ("a<k>", "b<k>"), so one pattern can hold
+    both and the fact it matched tells which test held: half the patterns, and a session
+    costs in proportion to them.
+    """
+    groups: list[list[Json]] = []
+    for p in parts:
+        if groups and operators(_or([*groups[-1], p])) <= MAX_OPERATORS:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return [_or(group) for group in groups]
+
+
 # ---------------------------------------------------------------- evaluation
 
 
@@ -225,24 +268,32 @@ class Engine:
         self.rules = list(rules)
         self._defaults = {r.code: default_status(r) for r in self.rules}
         chunks = [self.rules[i : i + CHUNK] for i in range(0, len(self.rules), CHUNK)]
-        # (chunk key, sorted fact names its rules read): one asserted fact per chunk
+        # (chunk number, sorted fact names its rules read): two asserted facts per chunk, "a<k>"
+        # and "b<k>", the same values; a rule's first test reads the one, its second the other
         self._chunks = [
-            (f"c{k}", sorted({n for r in members for n in rule_facts(r.applies_when, r.condition)})) for k, members in enumerate(chunks)
+            (k, sorted({n for r in members for n in rule_facts(r.applies_when, r.condition)})) for k, members in enumerate(chunks)
         ]
-        definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": self._chunks[0][0]}}]}} if self._chunks else {}
-        self._tests: dict[str, tuple[str, str]] = {}  # durable rule name → (rule code, test)
-        for (chunk, _names), members in zip(self._chunks, chunks, strict=True):
+        # facts go to durable under short names: it hashes every property name of every fact
+        self._aliases = {n: _alias(i) for i, n in enumerate(sorted({n for _, names in self._chunks for n in names}))}
+        definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": "a0"}}]}} if self._chunks else {}
+        # durable rule name → (rule code, its test on an "a" fact, its test on a "b" fact)
+        self._tests: dict[str, tuple[str, str, str]] = {}
+        for (k, _names), members in zip(self._chunks, chunks, strict=True):
             for rule in members:
-                for test, pattern in tests(rule).items():
-                    for part in fitted(pattern, chunk):
-                        name = f"@{len(self._tests)}"
-                        definition[name] = {"all": [{"m": part}]}
-                        self._tests[name] = (rule.code, test)
+                (first, one), (second, other) = tests(rule).items()
+                one, other = _renamed(one, self._aliases), _renamed(other, self._aliases)
+                for pattern in combined([*fitted(one, f"a{k}"), *fitted(other, f"b{k}")]):
+                    name = f"@{len(self._tests)}"
+                    definition[name] = {"all": [{"m": pattern}]}
+                    self._tests[name] = (rule.code, first, second)
         self.patterns = len(definition)
         # an explicit id (unique in the session) spares durable hashing the sorted properties into one
-        self._prefixes = ['{"id":"%s","g":"%s","sid":"' % (chunk, chunk) for chunk, _ in self._chunks]
+        self._prefixes = [
+            ('{"id":"a%d","g":"a%d","sid":"' % (k, k), '{"id":"b%d","g":"b%d","sid":"' % (k, k)) for k, _ in self._chunks
+        ]
         self._bodies: list[dict[tuple[Any, ...], str]] = [{} for _ in self._chunks]  # values → JSON
         self._readers = [_reader(names) for _, names in self._chunks]
+        self._short = [[self._aliases[n] for n in names] for _, names in self._chunks]
         self._sids = itertools.count()
         # Ruleset names are global to the C core and cannot be registered twice.
         name = f"zhongben_{next(self._names)}"
@@ -260,7 +311,7 @@ class Engine:
         sid = str(next(self._sids))
         documents = self._documents(facts, sid)
         core, handle = self._core, self._handle
-        fired: list[str] = []  # names of the matched patterns
+        fired: list[tuple[str, str]] = []  # (matched pattern, "a" or "b": the fact it matched)
         with self._lock:
             try:
                 state = core.assert_fact(handle, documents[0])[1]  # (result code, state offset)
@@ -272,17 +323,18 @@ class Engine:
                     frames = core.start_action_for_state(handle, state)  # (state, frames) or None
                     if frames is not None:
                         frames = frames[1]
-                        while frames is not None:  # '{"@12":{"m":{…fact…}}}'
-                            fired.append(frames[2 : frames.index('"', 2)])
+                        while frames is not None:  # '{"@12":{"m":{"id":"a0",…fact…}}}'
+                            end = frames.index('"', 2)
+                            fired.append((frames[2:end], frames[frames.index('"id":"', end) + 6]))
                             frames = core.complete_and_start_action(handle, state)
                         core.delete_state(handle, sid)  # never where no action started: a crash
             except Exception as exc:  # durable raises its bare error type
                 raise EngineError(f"规则引擎执行失败：{exc}") from exc
         matched: dict[str, set[str]] = {}
-        for name in fired:
+        for name, fact in fired:
             if name != _SENTINEL:
-                code, test = self._tests[name]
-                matched.setdefault(code, set()).add(test)
+                code, first, second = self._tests[name]
+                matched.setdefault(code, set()).add(first if fact == "a" else second)
         for code, found in matched.items():
             statuses[code] = OUTCOMES[frozenset(found)]
         return statuses
@@ -295,7 +347,9 @@ class Engine:
         as equal (``tests/test_engine.py`` holds both to it), so a cached text is exact.
         """
         documents = []
-        for prefix, (_chunk, names), read, cache in zip(self._prefixes, self._chunks, self._readers, self._bodies, strict=True):
+        for (a, b), (_chunk, names), aliases, read, cache in zip(
+            self._prefixes, self._chunks, self._short, self._readers, self._bodies, strict=True
+        ):
             try:
                 values = read(facts)
             except KeyError:  # a partial mapping (tests): absent is unknown, like None
@@ -307,6 +361,7 @@ class Engine:
             if body is None:
                 if len(cache) >= 4_096:
                     cache.clear()  # bounded; a few dozen bodies per chunk in practice
-                body = cache[values] = "".join(f",{json.dumps(n)}:{json.dumps(v)}" for n, v in zip(names, values) if v is not None) + "}"
-            documents.append(f'{prefix}{sid}"{body}')
+                text = _encode({a: v for a, v in zip(aliases, values) if v is not None})  # '{"_0":1,…}'
+                body = cache[values] = f",{text[1:]}" if len(text) > 2 else "}"
+            documents += (f'{a}{sid}"{body}', f'{b}{sid}"{body}')
         return documents
