@@ -30,6 +30,7 @@ from termination.analysis.extract.contents import (
     _realized_pos,
     _rights,
     _summary_amount,
+    first_unrealized,
 )
 from termination.analysis.extract.header import (
     _NARRATIVE_RE,
@@ -71,7 +72,9 @@ def extract(raw: str, *, filing_date: dt.date | None = None) -> RulingFacts:
         am = P.AMOUNT_RE.search(doc.norm, s, e)
         claim_amount = P.amount_from_match(am) if am else None
     recovered_amount = recovered[1] if recovered else None
-    if recovered_amount is None and first_valid(doc, _ZERO_RE, 0, facts_end) is not None:
+    if recovered_amount is None and (
+        first_valid(doc, _ZERO_RE, 0, facts_end) is not None or first_unrealized(doc, facts_end) is not None
+    ):
         recovered_amount = Decimal("0.00")
     outstanding_amount = outstanding[1] if outstanding else None
     if claim_amount is not None:

@@ -38,7 +38,7 @@ _PROPERTY_DETAIL_RE = re.compile(
 )
 _RECOVERED_RES = (
     re.compile(
-        rf"(?<!未)(?:执行到位|实际到位)(?:的)?(?:标的额|款项|金额|案款|款|执行款)?(?:为|共计|合计|计|共)?:?\s*(?P<a>{_A})"
+        rf"(?<!未)(?:执行到位|实际到位|已到位)(?:的)?(?:标的额|款项|金额|案款|款|执行款)?(?:为|共计|合计|计|共)?:?\s*(?P<a>{_A})"
     ),
     re.compile(
         rf"(?:已(?:经)?|自动|主动|自行)(?:执行|履行|给付|支付|偿还|清偿|扣划|划拨|发放|实现|还款|收到|领取)(?:了)?"
@@ -56,6 +56,9 @@ _ZERO_RE = re.compile(
     r"(?:债权|款项|标的)(?:均|全部)?(?:尚)?未(?:能)?(?:得到)?(?:实现|清偿|受偿)|"
     r"申请执行人[^。;,]{0,6}?未(?:能)?(?:获|获得|得到)(?:任何)?(?:清偿|受偿|给付)"
 )
+#: nothing realised, said without an amount: 本案暂未执行到位 / 执行款未到位 / 没有执行到位款项 (a
+#: clause that also names an amount — 尚有30000元未执行到位 — states what is outstanding instead)
+_NOT_REALIZED_RE = re.compile(r"(?:尚|暂|均|仍|还|并)?(?:未|没有)(?:能)?(?:实际)?(?:执行)?到位")
 _OUTSTANDING_RES = (
     re.compile(
         r"(?:剩余|尚有|仍有)?(?:未执行到位|未到位|尚欠|仍欠|尚余|剩余|尚未履行|尚未清偿|未清偿|尚未执行|未执行|未履行)"
@@ -63,10 +66,12 @@ _OUTSTANDING_RES = (
         rf"(?P<a>{_A})"
     ),
     re.compile(rf"(?:尚有|还有|仍有|剩余|尚欠|尚余)\s*(?P<a>{_A})\s*(?:尚)?未(?:执行到位|执行|履行|清偿|到位|偿还)"),
+    # 被执行人尚欠申请执行人借款本金50000元及利息未履行
+    re.compile(rf"被执行人(?:尚欠|仍欠|还欠)[^。;,\d]{{0,16}}?(?P<a>{_A})"),
 )
 _CLAIM_AMOUNT_RES = (
     re.compile(rf"(?:申请)?执行标的(?:额|金额|款)?(?:为|是|共计|合计|总计|计|共)?[^,。;\d]{{0,8}}?(?P<a>{_A})"),
-    re.compile(rf"(?:标的额|标的金额|申请执行金额|申请标的)(?:为|是|共计|合计)?:?\s*(?P<a>{_A})"),
+    re.compile(rf"(?:标的额|标的金额|申请执行金额|申请标的|立案标的(?:额)?)(?:为|是|共计|合计)?:?\s*(?P<a>{_A})"),
     # 申请执行17211.68元 / 申请强制执行，要求…支付案件款58，833元
     re.compile(rf"申请(?:强制)?执行(?:金额|款项|款)?(?:为|共计|合计)?:?\s*(?P<a>{_A})"),
     re.compile(rf"申请(?:强制)?执行[^。;]{{0,6}}?要求[^。;]{{0,30}}?(?:支付|给付|偿还|交纳|缴纳)[^。;,\d]{{0,10}}?(?P<a>{_A})"),
@@ -166,7 +171,7 @@ def _claim_pos(doc: RulingText) -> int | None:
     return first_candidate
 
 
-_CLAIM_ANCHOR_RE = re.compile(r"执行依据|发生法律效力|生效|判决|调解书|裁决|公证|支付令|申请(?:强制)?执行|执行标的|移送执行")
+_CLAIM_ANCHOR_RE = re.compile(r"执行依据|发生法律效力|生效|判决|调解书|裁决|公证|支付令|申请(?:强制)?执行|执行标的|立案标的|移送执行")
 # What an enforceable document orders: an amount, or a duty to hand over money or things.
 _CLAIM_CONTENT_RE = re.compile(
     rf"{_A}|支付|偿还|给付|赔偿|返还|归还|交纳|缴纳|缴交|承担|腾退|交付|执行标的|标的额|确定的义务为"
@@ -185,10 +190,15 @@ def _process_pos(doc: RulingText, measures: list[MeasureHit], header_end: int) -
         if re.match(r"\s*(?:依照|依据|根据)\s*《", doc.norm[s:e]) or not is_statement(doc, m.start()):
             continue
         cs, ce = doc.clause(m.start())
-        if clause_is_warning(doc, cs, ce) or negated(doc, m.start(), m.end(), cs):
+        if clause_is_warning(doc, cs, ce) or negated(doc, m.start(), m.end(), cs) or _CONCLUSION_RE.search(doc.norm, cs, ce):
             continue
         return m.start(), m.end()
     return None
+
+
+#: the court's conclusion that the measures were exhausted (终本规定第三条's term 已穷尽财产调查措施)
+#: narrates no act of execution
+_CONCLUSION_RE = re.compile(r"穷尽")
 
 
 def _realized_pos(doc: RulingText, recovered: tuple[int, Decimal] | None) -> int | None:
@@ -199,11 +209,20 @@ def _realized_pos(doc: RulingText, recovered: tuple[int, Decimal] | None) -> int
     return min(
         (p for p in (
             first_valid(doc, _ZERO_RE, 0, facts_end),
-            first_valid(doc, _OUTSTANDING_RES[0], 0, facts_end),
-            first_valid(doc, _OUTSTANDING_RES[1], 0, facts_end),
+            first_unrealized(doc, facts_end),
+            *(first_valid(doc, pattern, 0, facts_end) for pattern in _OUTSTANDING_RES),
         ) if p is not None),
         default=None,
     )
+
+
+def first_unrealized(doc: RulingText, end: int) -> int | None:
+    """First 未执行到位 said without an amount in its clause (nothing realised), as a statement."""
+    for m in _NOT_REALIZED_RE.finditer(doc.norm, 0, end):
+        cs, ce = doc.clause(m.start())
+        if is_statement(doc, m.start()) and not P.AMOUNT_RE.search(doc.norm, cs, ce):
+            return m.start()
+    return None
 
 
 def _rights(doc: RulingText) -> dict[RightsHalf, Span]:
