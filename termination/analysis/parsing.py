@@ -264,10 +264,12 @@ _KINDS = (
     "民辖终|民辖|民破|商初|商终|刑初|刑终|刑更|行初|行终|行审|财保|诉保|破申|破|仲裁|劳人仲案|劳仲案|"
     "经证|执证|证|仲"
 )
+# Old numbers also name the trial field of an execution (甬慈执民字第112号) and number a second
+# ruling of the same case with a dash (皖1503执660-2号, 运执字第403-2号).
 CASE_NO_RE = re.compile(
     r"[(〔\[]\s*(?P<year>(?:19|20)\d{2})\s*[)〕\]]\s*"
     r"(?P<court>[\u4e00-\u9fff]{0,8}?\s*\d{0,6})\s*"
-    rf"(?P<kind>{_KINDS})\s*(?P<zi>字\s*第)?\s*(?P<seq>\d{{1,8}})\s*号"
+    rf"(?P<kind>{_KINDS})(?:(?P<field>[民商刑行])(?=\s*字))?\s*(?P<zi>字\s*第)?\s*(?P<seq>\d{{1,8}}(?:-\d{{1,3}})?)\s*号"
     r"(?P<suffix>之[一二三四五六七八九十]+)?"
 )
 _EXECUTION_KINDS = frozenset({"执", "执恢", "执异", "执复", "执监", "执保", "执外", "执协", "执他", "执督"})
@@ -277,7 +279,8 @@ _OBJECTION_KINDS = frozenset({"执异", "执复", "执监"})
 def _format_case_no(m: re.Match[str]) -> str:
     court = re.sub(r"\s+", "", m.group("court"))
     zi = "字第" if m.group("zi") else ""
-    return f"（{m.group('year')}）{court}{m.group('kind')}{zi}{m.group('seq')}号{m.group('suffix') or ''}"
+    kind = m.group("kind") + (m.group("field") or "")
+    return f"（{m.group('year')}）{court}{kind}{zi}{m.group('seq')}号{m.group('suffix') or ''}"
 
 
 def normalize_case_number(text: str) -> str | None:

@@ -48,8 +48,9 @@ _INLINE_HEADING_RE = re.compile(
 )
 
 # Where a 。 was lost: a list marker or an opening phrase right after a character. Opening
-# phrases do not break after a preposition or conjunction (依据本院于… / 在本案执行中 / 并依照《…》).
-_NOT_AFTER = "据由向经在与为对被到至将从给的和及同请求是如若并且即故均已也亦告知服于内持照按"
+# phrases do not break after a preposition or conjunction (依据本院于… / 在本案执行中 / 并依照《…》)
+# nor after a modal verb (可以依照《民事诉讼法》第二百五十四条的规定，请求继续执行).
+_NOT_AFTER = "据由向经在与为对被到至将从给的和及同请求是如若并且即故均已也亦告知服于内持照按以可应当须需得"
 _SOFT_BREAK_RE = re.compile(
     r"(?<=[\u4e00-\u9fff\d)\]元号])(?:"
     r"(?<![\d第])\d{1,2}、(?=[\u4e00-\u9fff\d])(?!\d{1,2}、)"

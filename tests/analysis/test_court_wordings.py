@@ -107,3 +107,46 @@ def test_the_conclusion_that_measures_were_exhausted_is_no_course_of_execution()
     result = analyze_text(ruling(process="", prop=""))
     assert not result.contents.process.present
     assert "TXT-CONTENT-process" in [p.code for p in result.problems]
+
+
+# ---------------------------------------------------------------- found on the crawler's sample of 中国裁判文书网
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [
+        ("（2016）皖1503执660-2号", "（2016）皖1503执660-2号"),  # a second ruling numbered with a dash
+        ("(2015)甬慈执民字第112-2号", "（2015）甬慈执民字第112-2号"),  # old number naming the trial field
+    ],
+)
+def test_old_and_dashed_numbers_are_read(heading: str, number: str) -> None:
+    text = ruling().replace("（2021）某0102执1234号", heading)
+    assert analyze_text(text).case_number == number
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [("民 事 裁 定 书", "（2019）鄂0606民督8号"), ("民 事 裁 定 书", "（2017）黑1226财保393号"), ("行 政 裁 定 书", "（2019）鲁1623行审288号")],
+)
+def test_the_headings_number_is_the_documents_own_whatever_its_kind(title: str, number: str) -> None:
+    text = (f"某市某区人民法院\n{title}\n{number}\n申请人：王某。\n被申请人：李某。\n"
+            "申请人王某与被申请人李某一案，本院（2018）某0102执异70号执行裁定书已发生法律效力。\n")
+    result = analyze_text(text)
+    assert result.case_number == number and result.kind != "objection" and not result.is_zhongben
+
+
+def test_a_modal_verb_before_a_statute_keeps_the_sentence_whole() -> None:
+    # 可以依照《…》第二百五十四条的规定，请求继续执行: no sentence starts at 依照《
+    right = "申请执行人发现被执行人另有可供执行财产的，可以依照《中华人民共和国民事诉讼法》第二百五十四条的规定，请求继续执行。"
+    assert analyze_text(ruling(rights=right)).contents.rights.grade == "partial"
+
+
+def test_consent_to_end_this_round_of_the_case_is_the_applicants_opinion() -> None:
+    text = ruling().replace("本院已约谈申请执行人，告知其执行情况及终结本次执行程序的法律后果。", "现申请执行人同意本院终结本案的本次执行程序。")
+    assert "TXT-NO-INFORM" not in [p.code for p in analyze_text(text).problems]
+
+
+def test_a_sanction_threatened_by_the_court_is_no_measure() -> None:
+    text = ruling(process=PROCESS + "拒绝报告或者虚假报告，本院将根据情节轻重采取罚款、拘留等措施。\n")
+    taken = {m.measure for m in analyze_text(text).measures}
+    assert "fine" not in taken and "detention" not in taken

@@ -115,6 +115,15 @@ def _original_compact(doc: RulingText, s: int, e: int) -> str:
 
 
 def _case_number(doc: RulingText) -> tuple[str | None, str | None]:
+    """The document's own number: the first in the heading (above the parties and the narrative),
+    whatever its kind (民督, 财保, 行审, 民终 …); else the first execution number in the body."""
+    party = _PARTY_RE.search(doc.norm, 0, doc.end)
+    narrative = _NARRATIVE_RE.search(doc.norm, 0, doc.end)
+    heading_end = min(m.start() for m in (party, narrative) if m) if party or narrative else doc.end
+    heading = P.iter_case_numbers(doc.norm, 0, heading_end)
+    if heading:
+        _, _, number, kind = heading[0]
+        return number, kind
     for _, _, number, kind in P.iter_case_numbers(doc.norm, 0, doc.end):
         if P.is_execution_kind(kind):
             return number, kind
