@@ -4,7 +4,7 @@ StrictUndefined: a misspelt value is an error, never a blank. Autoescape is off:
 text, and python-docx escapes ``&``, ``<``, ``>`` itself. Every printed value passes
 :func:`~termination.render.blocks.clean`. The filters are those of :mod:`termination.text`
 (shared with the rule messages) plus :func:`spaced` for signature names, :func:`since` for a date after another in the same
-sentence, and ``capitals``.
+sentence, :func:`then` for the next date of a list, :func:`times` for counts (两次) and ``capitals``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 
 from termination.render import blocks
-from termination.text import FILTERS, amount_in_words, ymd
+from termination.text import FILTERS, amount_in_words, cn_number, ymd
 
 
 def spaced(name: str) -> str:
@@ -25,10 +25,25 @@ def spaced(name: str) -> str:
 
 
 def since(d: date, ref: date | None) -> str:
-    """A date written after ``ref`` in the same sentence: 同月8日, 6月3日 (same year), else in full."""
+    """A date written after ``ref`` in the same sentence: 同日, 同月8日, 6月3日 (same year), else in full."""
+    if ref is not None and d == ref:
+        return "同日"
     if ref is not None and d.year == ref.year:
         return f"同月{d.day}日" if d.month == ref.month else f"{d.month}月{d.day}日"
     return ymd(d)
+
+
+def then(d: date, previous: date | None) -> str:
+    """The next date of a list (分别于同月11日、12日): the day alone in the month of the date before it,
+    the month and day in its year, else in full."""
+    if previous is not None and d.year == previous.year:
+        return f"{d.day}日" if d.month == previous.month else f"{d.month}月{d.day}日"
+    return ymd(d)
+
+
+def times(n: int, unit: str = "次") -> str:
+    """A count with its measure word: 一次, 两次 (not 二次), 三次."""
+    return ("两" if n == 2 else cn_number(n)) + unit
 
 
 def capitals(amount: Any) -> str:
@@ -51,7 +66,7 @@ def environment() -> jinja2.Environment:
         finalize=blocks.clean,
     )
     env.filters.update(FILTERS)
-    env.filters.update({"spaced": spaced, "capitals": capitals, "since": since})
+    env.filters.update({"spaced": spaced, "capitals": capitals, "since": since, "then": then, "times": times})
     return env
 
 

@@ -129,7 +129,7 @@ def test_the_approval_form_summarises_and_leaves_the_boxes_empty() -> None:
     attachment = next(i for i, b in enumerate(blocks) if b.kind == "heading" and b.text.startswith("附件"))
     assert breaks == attachment - 1 and blocks[attachment].text == "附件：终本条件检查清单"  # on its own page
     rows = {b.cells[0]: b.cells[1] for b in blocks[:breaks] if b.kind == "row"}
-    assert rows["财产调查"].startswith("网络查控二次（2023年2月16日至2023年8月3日）；现场调查二次；调查询问一次；核查财产线索一条")
+    assert rows["财产调查"].startswith("网络查控两次（2023年2月16日至2023年8月3日）；现场调查两次；调查询问一次；核查财产线索一条")
     assert rows["告知及听取意见"].startswith("2023年8月22日当面约谈申请执行人浦江纸业公司的委托诉讼代理人许嘉（特别授权）；意见：不同意")
     assert "告知书2023年8月11日送达，答复期限2023年8月18日届满" in rows["告知及听取意见"]
     assert rows["审批路径"] == "合议庭审查核实并报院长批准"

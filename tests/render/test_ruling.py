@@ -137,7 +137,7 @@ def test_case_01_by_hand() -> None:
     assert "向被执行人发出执行通知书、报告财产令，于同月8日送达" in text
     # a checked clue is the court's act on the day it checked it
     assert ("于2024年4月19日核查申请执行人于2024年4月15日提供的财产线索（被执行人名下疑有一辆小型轿车），"
-            "经车管所查询，该车辆登记在案外人名下；于2024年4月24日到被执行人住所进行现场调查，"
+            "经车管所查询，该车辆登记在案外人名下；于2024年4月24日到被执行人住所地进行现场调查，"
             "系租住房屋，未发现可供执行的财产；同日对被执行人进行调查询问") in text
     # the hearing: the 告知书, the interview, the signed confirmation of the same person the same day
     assert ("本院于2024年6月6日向申请执行人送达终结本次执行程序告知书，又于同月18日约谈申请执行人李春华的委托诉讼代理人"
@@ -151,7 +151,7 @@ def test_an_objecting_applicant_is_answered_in_the_reasons() -> None:
     text = _text(load(CASE02))  # the applicant said 不同意; the collegial route
     assert "申请执行人表示：不同意终结本次执行程序" in text
     assert ("本院认为，本院已穷尽财产调查措施，未发现被执行人有其他可供执行的财产。申请执行人虽不同意终结本次执行程序，"
-            "但未能提供被执行人可供执行的财产或者财产线索，经本院合议庭审查核实并报经院长批准，本案符合终结本次执行程序的条件") in text
+            "但其未能提供被执行人其他可供执行的财产或者财产线索，经本院合议庭审查核实并报经院长批准，本案符合终结本次执行程序的条件") in text
 
 
 def test_an_objecting_applicant_whose_clues_were_checked() -> None:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
@@ -90,10 +91,17 @@ def _intro(case: CaseRecord, drafts: Drafts, disclosure: Disclosure) -> Intro:
     applicants = tuple(disclosure.person_name(a) if a.kind == "person" else a.name for a in case.applicants)
     respondents = tuple(disclosure.person_name(r.party) if r.party.kind == "person" else r.party.name
                         for r in case.respondents)
+    introduced = parties.introduced(case)
+    obligation = disclosure.free_text(b.obligation).strip().rstrip("。") if b.obligation else None
+    if obligation and introduced:
+        # the 简称 introduced just before stand for the full names from then on (longest name first)
+        short = dict(introduced)
+        pattern = "|".join(re.escape(full) for full in sorted(short, key=len, reverse=True))
+        obligation = re.sub(pattern, lambda m: short[m.group(0)], obligation)
     return Intro(
-        applicants, respondents, parties.introduced(case), case.cause, case.basis_by_this_court,
+        applicants, respondents, introduced, case.cause, case.basis_by_this_court,
         b.issuing_body, b.document_number, b.document_type or "法律文书", b.effective_date,
-        disclosure.free_text(b.obligation).strip().rstrip("。") if b.obligation else None,
+        obligation,
         case.application_received_on, case.filing_date, case.kind == "执恢", original,
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from termination.case import CaseRecord
+from termination.case import Asset, CaseRecord
 from termination.render.blocks import Gap
 from termination.render.drafts import Drafts
 from termination.text import money
@@ -19,11 +19,22 @@ from termination.text import money
 
 @dataclass(frozen=True)
 class Source:
-    """A disposed asset and what it yielded."""
+    """A disposed asset, the measure that turned it into money (扣划, 拍卖, 变卖, 处置) and what it yielded."""
 
     description: str
     type: str
     amount: Decimal
+    how: str
+
+
+def _how(asset: Asset) -> str:
+    """扣划 for money in an account; 拍卖 or 变卖 when the record shows the sale; else 处置."""
+    if asset.type in ("bank_deposit", "internet_bank"):
+        return "扣划"
+    sold = [x for x in asset.disposal_attempts if x.outcome == "sold"]
+    if sold:
+        return "拍卖" if sold[-1].method == "auction" else "变卖"
+    return "处置"
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,7 @@ def figures(case: CaseRecord, drafts: Drafts, asset_text: dict[str, str]) -> Cla
     cl = case.claim
     total = cl.total_due
     sources = tuple(
-        Source(asset_text.get(a.id, a.description), a.type, a.value)
+        Source(asset_text.get(a.id, a.description), a.type, a.value, _how(a))
         for a in case.measures.assets
         if a.status == "disposed" and a.value is not None
     )

@@ -47,6 +47,7 @@ class Report:
     status: str
     verified_on: date | None
     result: str | None
+    received: tuple[date | None, ...] = ()  # per respondent of the step, when its answer came in
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class Disposal:
 
     asset: str
     attempts: tuple[tuple[date, str, str], ...]  # (date, auction|sale, sold|failed|pending)
+    by: str | None = None  # 轮候查封: the first-seizing court that auctioned or sold it, not this court
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,19 @@ class Step:
     served: tuple[date | None, ...] = ()  # per respondent of ``who``: when the document was served
     subject: Subject = "court"
     sort_on: date | None = None  # where an undated step belongs
+
+    def said(self) -> frozenset[date]:
+        """Every date the clause of this step states (its own, service, verification, expiry, rounds…)."""
+        found = {self.on} if self.on else set()
+        found.update(d for d in self.served if d)
+        stack: list[Any] = [getattr(self.detail, f) for f in getattr(self.detail, "__dataclass_fields__", ())]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, date):
+                found.add(value)
+            elif isinstance(value, tuple):
+                stack.extend(value)
+        return frozenset(found)
 
     def key(self) -> tuple[Hashable, ...]:
         """Steps with the same key merge (their respondents and service dates are joined)."""
@@ -298,14 +313,24 @@ def steps(case: CaseRecord, disclosure: Disclosure, names: dict[str, str]) -> li
             entry[2] = o.served_on  # served when the later of the two was served
     for (rid, on), (notice, order, served) in sent.items():
         out.append(Step("documents", on, Documents(notice, order), (rid,), (served,)))
-    for r in m.property_reports:
-        out.append(Step("report", r.received_on, Report(r.status, r.verified_on, r.verification_result and
-                                                        text(r.verification_result)),
-                        (r.respondent,), subject="respondent", sort_on=first_order.get(r.respondent)))
+    # answers alike in all but the day they came in are one clause (甲、乙分别于…、…报告了财产情况，经本院于…核查)
+    reports = merge_by(m.property_reports, lambda r: (r.status, r.verified_on, r.verification_result),
+                       lambda r: (r.respondent,))
+    for r, alike in reports:
+        received = tuple(x.received_on for x in alike)
+        known = [d for d in received if d]
+        out.append(Step("report", min(known) if known else None,
+                        Report(r.status, r.verified_on, r.verification_result and text(r.verification_result),
+                               received if len(set(received)) > 1 else ()),
+                        tuple(x.respondent for x in alike), subject="respondent",
+                        sort_on=min((d for x in alike if (d := first_order.get(x.respondent))), default=None)))
     out += _inquiries(case)
-    for cr in m.consumption_restrictions:
-        bound = tuple(disclosure.other_name(b) for b in cr.bound_persons)
-        out.append(Step("restriction", cr.issued_on, Restriction(bound, cr.lifted_on, cr.lift_reason), (cr.respondent,)))
+    # orders of one day are one clause, whoever else each binds (同时限制甲、乙的高消费…)
+    for cr, alike in merge_by(m.consumption_restrictions, lambda c: (c.issued_on, c.lifted_on, c.lift_reason),
+                              lambda c: (c.respondent,)):
+        bound = tuple(dict.fromkeys(disclosure.other_name(b) for x in alike for b in x.bound_persons))
+        out.append(Step("restriction", cr.issued_on, Restriction(bound, cr.lifted_on, cr.lift_reason),
+                        tuple(x.respondent for x in alike)))
     for dl in m.dishonest_listings:
         out.append(Step("dishonest", dl.decided_on, Dishonest(dl.ground, dl.period_years, dl.deleted_on),
                         (dl.respondent,), (dl.served_on,)))
@@ -336,7 +361,10 @@ def steps(case: CaseRecord, disclosure: Disclosure, names: dict[str, str]) -> li
     for asset in m.assets:
         if asset.disposal_attempts:
             attempts = tuple((x.date, x.method, x.outcome) for x in sorted(asset.disposal_attempts, key=lambda x: x.date))
-            out.append(Step("disposal", attempts[0][0], Disposal(disclosure.asset(asset), attempts), (asset.respondent,)))
+            # 轮候查封: the first-seizing court auctions and sells (its own sentence, not the court's act)
+            by = asset.first_seizing_court
+            out.append(Step("disposal", attempts[0][0], Disposal(disclosure.asset(asset), attempts, by),
+                            (asset.respondent,), subject="other" if by else "court"))
     for le in m.locate_efforts:
         out.append(Step("locate", le.date, Locate(text(le.method)), (le.respondent,)))
     for ob in m.obstructions:
@@ -388,7 +416,7 @@ def _interrogations(case: CaseRecord, disclosure: Disclosure, names: dict[str, s
             detail = Interrogation(disclosure.other_name(person), "head", head_title(party))
         elif person == party.name:
             also = tuple((names[u], head_title(case.respondent(u).party)) for u in heads.get((it.date, person), ()))  # type: ignore[arg-type]
-            detail = Interrogation(names.get(it.respondent, person), "self", None, also)
+            detail = Interrogation("", "self", None, also)  # named by the step's respondents: several merge
         else:
             detail = Interrogation(disclosure.other_name(it.person), "other", None)
         steps.append(Step("interrogation", it.date, detail, (it.respondent,)))
@@ -416,7 +444,7 @@ class Clause:
     step: Step
     who: tuple[str, ...]  # display names; () when the case has one respondent and the step concerns it
     first_of_sentence: bool
-    same_day: bool  # same date as the clause before
+    same_day: bool  # the clause before stated this date and no other
 
 
 def clauses(steps_: list[Step], names: Any) -> list[Clause]:
@@ -426,7 +454,9 @@ def clauses(steps_: list[Step], names: Any) -> list[Clause]:
     for s in steps_:
         who = () if s.who and names.all_respondents(s.who) else names.of(s.who)
         first = previous is None or s.subject != "court" or previous.subject != "court"
-        same = previous is not None and s.on is not None and s.on == previous.on
+        # 同日 refers to the date just read: only after a clause that states that one date and no
+        # other (after "…于5月31日报告…，经本院于6月7日核查" a 同日 would be read as 6月7日)
+        same = previous is not None and s.on is not None and previous.said() == {s.on}
         out.append(Clause(s, who, first, same))
         previous = s
     return out

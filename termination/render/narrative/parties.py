@@ -83,7 +83,9 @@ def _entry(role: Role, party: Party, drafts: Drafts, disclosure: Disclosure) -> 
         head_title=title,
         head=(disclosure.other_name(party.legal_representative) if party.legal_representative
               else drafts.gap(f"{who}{party.name}的{title}")),
-        head_position=party.representative_title,
+        # "负责人：甲，分公司负责人" says the title twice: a position that only repeats it is left out
+        head_position=(None if party.representative_title and party.representative_title.endswith(title)
+                       else party.representative_title),
         agent=agent,
     )
 

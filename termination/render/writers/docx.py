@@ -413,6 +413,8 @@ def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
             _footer(doc, block.text)
             continue
         p = _styled(doc.add_paragraph(), ids[STYLE_OF_BLOCK[block.kind]])
+        if block.kind in ("cut", "center") and index + 1 < len(blocks) and blocks[index + 1].kind in ("center", "cols"):
+            p.paragraph_format.keep_with_next = True  # the cut line and the 回执's title go with the 回执
         if index in keep:
             p.paragraph_format.keep_with_next = True  # 署名、日期、书记员与正文末段不分页
         if block.kind == "aside":  # a note at the left margin, the signature right-aligned like the others

@@ -1,0 +1,146 @@
+"""What a page-by-page reading of new cases found (issue #9, session 3), one test per finding.
+
+Cases: samples 32 (a branch and its parent company, a telephone interview, an 执行员 with a
+法官助理), 33 (a bank branch applying, an objecting applicant, a house two auctions and a sale
+could not sell, the 合议庭 and the president), 34 (a 轮候查封 house the first-seizing court
+could not sell, a transcript), and ``tests/render/cases/three-respondents-sold-car.json``
+(three respondents, a deposit deducted and a lorry sold at auction, clues checked after an
+objection). Expected texts are written by hand from the records.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+
+from termination.decide import check
+from termination.io import load_case
+from termination.render import render_documents
+from tests.render.support import CASE01, CASES, load
+
+BRANCH = CASES / "32-branch-respondent-phone-interview.json"
+OBJECTING = CASES / "33-objecting-bank-house-not-disposable.json"
+WAITING = CASES / "34-waiting-seizure-transcript.json"
+THREE = Path(__file__).resolve().parent / "cases" / "three-respondents-sold-car.json"
+
+
+def _files(data: dict[str, Any], only: list[str], *, draft: bool = False) -> dict[str, bytes]:
+    case = load_case(data)
+    return render_documents(case, check(case), only=only, fmt="txt", draft=draft)
+
+
+def _ruling(data: dict[str, Any], *, draft: bool = False) -> str:
+    return _files(data, ["ruling"], draft=draft)["执行裁定书.txt"].decode("utf-8")
+
+
+# ---------------------------------------------------------------- dates read as written
+
+
+def test_same_day_never_follows_a_clause_that_ends_on_another_date() -> None:
+    # the house was seized on the day the reports came in (7-21); the clause before ends with the
+    # verification on 7-28, so "本院同日查封" would date the seizure 7-28
+    text = _ruling(load(OBJECTING))
+    assert "被执行人鼎盛公司、黄志刚于2023年7月21日报告了财产情况，经本院于同月28日核查，报告内容与网络查控结果一致。" in text
+    assert "本院于2023年7月21日查封被执行人黄志刚的翠屏湾花园9幢1单元1802室房屋" in text
+    assert "本院同日查封" not in text
+    three = _ruling(load(THREE))
+    assert "本院于2024年4月18日冻结被执行人海之润公司的青岛银行黄岛支行账户" in three
+
+
+def test_a_date_equal_to_the_one_before_is_the_same_day() -> None:
+    text = _ruling(load(WAITING))  # the 告知书 served and the applicant heard on 10-22
+    assert "本院于2024年10月22日向申请执行人送达终结本次执行程序告知书，又于同日约谈申请执行人何秀英" in text
+    data = load(CASE01)
+    data["termination_notice"]["replied_on"] = "2024-06-18"  # the 回执 came back the day of the interview
+    assert "申请执行人于2024年6月18日交回回执，又于同日约谈" in _ruling(data)
+
+
+def test_a_list_of_dates_names_the_month_once() -> None:
+    text = _ruling(load(THREE))
+    assert "发出执行通知书、报告财产令，分别于同月11日、11日、12日送达" in text
+    assert "分别于2024年4月18日、18日、19日报告了财产情况，经本院于同月25日核查" in text
+
+
+# ---------------------------------------------------------------- who did what
+
+
+def test_the_first_seizing_court_auctions_a_house_this_court_seized_in_waiting() -> None:
+    text = _ruling(load(WAITING))
+    assert ("首封法院四川省成都市双流区人民法院于2024年6月18日至9月10日先后对被执行人的成都市双流区东升街道白衣上街88号"
+            "3栋2单元1503号房屋进行两次拍卖、一次变卖，均未能成交。") in text
+    assert "本院于2024年6月18日" not in text and "；于2024年6月18日" not in text
+
+
+def test_one_sale_that_succeeded_is_a_sale() -> None:
+    text = _ruling(load(THREE))
+    assert "于2024年7月16日将被执行人海之润公司的鲁B·D8K21号冷藏车拍卖成交" in text
+    assert "进行一次拍卖" not in text
+
+
+def test_same_day_acts_against_several_respondents_are_one_clause() -> None:
+    branch = _ruling(load(BRANCH))
+    assert ("被执行人恒泰湖州分公司、恒泰公司分别于2024年5月31日、6月3日报告了财产情况，经本院于同月7日核查，"
+            "报告内容与网络查控结果一致。") in branch
+    assert branch.count("报告了财产情况") == 1
+    assert ("本院于2024年6月12日向被执行人恒泰湖州分公司、恒泰公司发出限制消费令，同时限制潘建华、邹志平的高消费"
+            "及非生活和工作必需的消费行为；") in branch
+    data = load(CASE01)  # a second person respondent questioned the same day as the first (a draft: not queried)
+    second = dict(data["respondents"][0], party=dict(data["respondents"][0]["party"], id="R2", name="张建军"))
+    data["respondents"].append(second)
+    data["measures"]["interrogations"].append({"respondent": "R2", "person": "张建军", "date": "2024-04-24"})
+    assert "同日对被执行人张建国、张建军进行调查询问" in _ruling(data, draft=True)
+
+
+# ---------------------------------------------------------------- parties and names
+
+
+def test_a_head_whose_position_repeats_the_title_is_named_once() -> None:
+    text = _ruling(load(BRANCH))
+    assert "\u3000\u3000负责人：潘建华。\n" in text
+    assert "分公司负责人" not in text
+
+
+def test_the_obligation_uses_the_short_names_just_introduced() -> None:
+    text = _ruling(load(BRANCH))
+    assert "确定恒泰湖州分公司支付沈国强工程款426,800元及逾期付款利息，恒泰公司承担补充清偿责任。" in text
+    # the full names stand in the party block and at the first mention only
+    assert text.count("浙江中天恒泰建设工程有限公司湖州分公司") == 2
+
+
+# ---------------------------------------------------------------- amounts and reasons
+
+
+def test_each_amount_is_tied_to_the_measure_that_produced_it() -> None:
+    text = _ruling(load(THREE))
+    # 35,210.45 + 86,000.00 = 121,210.45 (by hand); 903,070.00 − 121,210.45 = 781,859.55
+    assert ("本案已执行到位121,210.45元（其中扣划青岛银行黄岛支行账户存款35,210.45元，拍卖鲁B·D8K21号冷藏车所得"
+            "86,000.00元），尚有781,859.55元未执行到位。") in text
+    assert "本案已执行到位64,218.37元（系扣划上述存款所得），尚有1,553,482.18元未执行到位。" in _ruling(load(OBJECTING))
+
+
+def test_an_applicant_asking_to_sell_the_house_again_is_answered() -> None:
+    text = _ruling(load(OBJECTING))
+    assert "申请执行人表示：不同意终结本次执行程序，要求继续拍卖翠屏湾花园房屋。" in text
+    assert ("申请执行人虽不同意终结本次执行程序，但发现的财产依法不能处置，其未能提供被执行人其他可供执行的财产或者"
+            "财产线索，经本院合议庭审查核实并报经院长批准，本案符合终结本次执行程序的条件。") in text
+
+
+def test_counts_say_two_not_second() -> None:
+    approval = _files(load(OBJECTING), ["approval"])["终本案件办理情况表.txt"].decode("utf-8")
+    assert "网络查控两次" in approval and "二次" not in approval
+
+
+# ---------------------------------------------------------------- layout
+
+
+def test_the_cut_line_and_title_of_the_slip_go_with_the_slip() -> None:
+    case = load_case(load(OBJECTING))
+    data = render_documents(case, check(case), only=["notice"])["终结本次执行程序告知书.docx"]
+    paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+    cut = next(i for i, p in enumerate(paragraphs) if "沿此线剪下交回" in p.text)
+    assert paragraphs[cut + 1].text == "回　执"
+    assert paragraphs[cut].paragraph_format.keep_with_next is True
+    assert paragraphs[cut + 1].paragraph_format.keep_with_next or paragraphs[cut + 1].style.paragraph_format.keep_with_next
