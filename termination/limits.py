@@ -78,6 +78,12 @@ RULING_MAX_CHARS: Final = 200_000
 #: Seconds one analysis may run in the service before its process is killed (422): an ordinary
 #: text at RULING_MAX_CHARS takes about 1 s.
 ANALYSIS_SECONDS: Final = 5.0
+#: Analyses that may wait for the analysis process of one service worker while it runs another.
+#: Each runs at most ANALYSIS_SECONDS, so the last one waiting ends within 5 × 5 s = 25 s, inside
+#: the 30 s time limit; one more is answered 429 at once instead of waiting for a 503 (#14
+#: campaign: eight texts that each ran to the deadline made an ordinary analysis wait 30 s and
+#: time out). The service lowers it when its time limit is shorter (``analysis_queue``).
+ANALYSIS_QUEUE: Final = 4
 #: Address space of the service's analysis process (python-docx, lxml and jieba need ~300 MB).
 ANALYSIS_MEMORY: Final = 2 * 1024**3
 #: Seconds a client has to send a request's headers (``TERMINATION_HEADER_TIMEOUT``): a slow

@@ -241,6 +241,7 @@ def test_the_documented_limits_are_the_codes() -> None:
         "a .docx: uncompressed size of all entries": f"{limits.DOCX_MAX_UNCOMPRESSED // mb} MB",
         "a .docx: one XML part": f"{limits.DOCX_MAX_XML // mb} MB",
         "one analysis in the service": f"{limits.ANALYSIS_SECONDS:g} s, {limits.ANALYSIS_MEMORY // 2**30} GB address space",
+        "analyses waiting in one worker process": f"{limits.ANALYSIS_QUEUE} (fewer when `TERMINATION_TIMEOUT` is shorter)",
     }
     documented = _documented_limits()
     assert {what: documented.get(what) for what in expected} == expected
@@ -249,5 +250,5 @@ def test_the_documented_limits_are_the_codes() -> None:
                if name.isupper() and isinstance(value, (int, float)) and not isinstance(value, bool)}
     covered = {"HEADER_SECONDS", "MAX_PARTIES", "MAX_ITEMS", "MAX_COURT_NAME", "MAX_TEXT", "RULING_MAX_CHARS",
                "RULING_MAX_FILE", "DOCX_MAX_ENTRIES", "DOCX_MAX_UNCOMPRESSED", "DOCX_MAX_XML", "ANALYSIS_SECONDS",
-               "ANALYSIS_MEMORY"}
+               "ANALYSIS_MEMORY", "ANALYSIS_QUEUE"}
     assert numbers == covered

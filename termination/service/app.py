@@ -15,6 +15,7 @@ import functools
 import hmac
 import io
 import json
+import math
 import os
 import re
 import zipfile
@@ -52,7 +53,7 @@ from termination.errors import (
 from termination.io import decode, parse_document, parse_json, unwrap, validate
 from termination.obligations.models import CalendarReport
 from termination.schema_export import CaseJsonSchema
-from termination.service.isolation import AnalysisFailed, AnalysisProcess
+from termination.service.isolation import AnalysisFailed, AnalysisProcess, analysis_queue
 from termination.service.middleware import RequestMiddleware
 from termination.service.problems import (
     KINDS,
@@ -336,7 +337,8 @@ async def post_render(
     responses={200: {"description": "分析结果（与 termination analyze --format json 相同）", "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/RulingAnalysis"}}}},
                **openapi_responses("invalid-form", "unauthorized", "payload-too-large", "unsupported-media-type",
-                                   "invalid-ruling", "invalid-parameter", "internal-error", "timeout", "request-timeout")},
+                                   "invalid-ruling", "invalid-parameter", "busy", "internal-error", "timeout",
+                                   "request-timeout")},
     openapi_extra={"requestBody": {"required": True, "content": {
         "text/plain": {"schema": {"type": "string"}},
         DOCX: {"schema": BINARY},
@@ -373,7 +375,8 @@ async def post_analyze(request: Request) -> JSONResponse:
     except AnalysisFailed as exc:
         if exc.kind == "internal-error":
             raise RuntimeError("analysis failed") from None  # logged and answered by the middleware
-        raise HttpProblem(exc.kind, exc.detail) from None
+        headers = {"Retry-After": str(math.ceil(request.app.state.analysis.deadline))} if exc.kind == "busy" else None
+        raise HttpProblem(exc.kind, exc.detail, headers=headers) from None
 
 
 @guarded.post(
@@ -583,7 +586,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redirect_slashes=False,  # no redirect (built from the Host header) before authentication
     )
     app.state.settings = settings or Settings.from_env()
-    app.state.analysis = AnalysisProcess()
+    app.state.analysis = AnalysisProcess(queue=analysis_queue(app.state.settings.timeout))
     app.include_router(v1)
     app.include_router(_documentation(app))
     from termination.workbench import error_page, router as workbench  # the judge's pages at /, same token

@@ -7,7 +7,10 @@ request is abandoned. Here each service worker process keeps one child process
 (``python -m termination.service.isolation``) that reads and analyses uploaded rulings, one at a
 time; the request waits for its answer without blocking the event loop. When the analysis takes
 longer than :data:`termination.limits.ANALYSIS_SECONDS`, or the request is abandoned (time
-limit, client gone), the child is killed and the next request starts a new one.
+limit, client gone), the child is killed and the next request starts a new one. At most
+``queue`` jobs wait while one runs (:func:`analysis_queue`); one more is refused at once
+(:class:`AnalysisFailed` ``busy``, HTTP 429), so that no request waits out its time limit behind
+the analyses of others.
 
 The upload goes to the child through a pipe: nothing is written to disk. The child also caps
 its address space (:data:`termination.limits.ANALYSIS_MEMORY`) and the CPU time of each job,
@@ -24,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import subprocess
 import sys
 from typing import IO, Any
@@ -50,9 +54,12 @@ class AnalysisProcess:
     waits for its answer, and killing the child ends that wait at once.
     """
 
-    def __init__(self, deadline: float = limits.ANALYSIS_SECONDS, command: list[str] | None = None) -> None:
+    def __init__(self, deadline: float = limits.ANALYSIS_SECONDS, command: list[str] | None = None,
+                 queue: int = limits.ANALYSIS_QUEUE) -> None:
         self.deadline = deadline
         self.command = command or [sys.executable, "-m", "termination.service.isolation"]
+        self.queue = queue
+        self._jobs = 0  # running or waiting (one event loop: no lock needed)
         self._process: subprocess.Popen[bytes] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock: anyio.Lock | None = None
@@ -66,6 +73,15 @@ class AnalysisProcess:
 
     async def analyze(self, data: bytes, suffix: str, name: str) -> dict[str, Any]:
         """The analysis JSON of a ruling file's bytes; :class:`AnalysisFailed` when it cannot be had."""
+        if self._jobs > self.queue:  # one running and ``queue`` waiting: do not queue past the time limit
+            raise AnalysisFailed("busy", f"正在分析的裁定书过多，请 {math.ceil(self.deadline)} 秒后重试")
+        self._jobs += 1
+        try:
+            return await self._analyze(data, suffix, name)
+        finally:
+            self._jobs -= 1
+
+    async def _analyze(self, data: bytes, suffix: str, name: str) -> dict[str, Any]:
         async with self._bind():
             process = self._start()
             try:
@@ -110,6 +126,12 @@ class AnalysisProcess:
     def close(self) -> None:
         """Stop the child (at shutdown)."""
         self._kill()
+
+
+def analysis_queue(timeout: float, deadline: float = limits.ANALYSIS_SECONDS) -> int:
+    """How many analyses may wait while one runs, so that the last one ends 5 s before ``timeout``
+    (at most :data:`termination.limits.ANALYSIS_QUEUE`)."""
+    return max(0, min(limits.ANALYSIS_QUEUE, int((timeout - 5.0) // deadline) - 1))
 
 
 def _exchange(process: subprocess.Popen[bytes], data: bytes, suffix: str,

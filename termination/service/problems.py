@@ -38,6 +38,7 @@ KINDS: dict[str, tuple[int, str]] = {
     "invalid-parameter": (422, "请求参数不符合要求"),
     "invalid-ruling": (422, "裁定书无法读取"),
     "calendar-not-covered": (422, "日期超出节假日日历范围"),
+    "busy": (429, "正在分析的裁定书过多"),
     "internal-error": (500, "服务内部错误"),
     "timeout": (503, "请求处理超时"),
 }

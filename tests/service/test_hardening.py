@@ -359,6 +359,47 @@ def test_an_abandoned_analysis_is_killed() -> None:
         assert stuck._process is None  # killed when the request was cancelled
 
 
+def test_analyses_queued_past_the_time_limit_are_refused_at_once() -> None:
+    """#14 campaign: eight texts that each ran to the deadline, sent together to one worker, made
+    an ordinary analysis wait 30 s for a 503. Now one runs, ``queue`` wait, and one more is
+    answered 429 at once; the queue drains and analyses are taken again."""
+    import threading
+    import time
+
+    with make_client() as c:
+        stuck = AnalysisProcess(deadline=1.5, queue=1, command=[sys.executable, "-c", "import time; time.sleep(120)"])
+        c.app.state.analysis = stuck
+        answers: list[Any] = []
+
+        def analyse() -> None:
+            answers.append(c.post("/v1/analyze", content="执行裁定书".encode(), headers={"Content-Type": "text/plain"}))
+
+        threads = [threading.Thread(target=analyse) for _ in range(2)]  # one runs, one waits
+        for thread in threads:
+            thread.start()
+        time.sleep(0.4)
+        started = time.perf_counter()
+        busy = c.post("/v1/analyze", content="执行裁定书".encode(), headers={"Content-Type": "text/plain"})
+        assert time.perf_counter() - started < 1.0
+        body = assert_problem(busy, 429, "busy")
+        assert busy.headers["retry-after"] == "2" and body["detail"] == "正在分析的裁定书过多，请 2 秒后重试"
+        for thread in threads:
+            thread.join(10)
+        assert sorted(a.status_code for a in answers) == [422, 422]  # each at its own deadline
+        assert stuck._jobs == 0
+
+
+@pytest.mark.parametrize("timeout", [0.5, 5.0, 12.0, 30.0, 300.0])
+def test_the_last_analysis_waiting_ends_inside_the_time_limit(timeout: float) -> None:
+    from termination import limits
+    from termination.service.isolation import analysis_queue
+
+    queue = analysis_queue(timeout)
+    assert 0 <= queue <= limits.ANALYSIS_QUEUE
+    assert queue == 0 or (queue + 1) * limits.ANALYSIS_SECONDS <= timeout - 5.0
+    assert analysis_queue(30.0) == limits.ANALYSIS_QUEUE == 4
+
+
 def test_a_text_that_made_the_analysis_quadratic_is_bounded(analysing: Any) -> None:
     import time
 
