@@ -9,7 +9,8 @@ Run: ``python bench/campaign.py [--requests 10000] [--workers 2] [--concurrency 
    pathological), hostile .docx files (bench/hostile_docx.py) and mutated valid ones.
    Meanwhile a prober asks ``/v1/health`` every 0.25 s: its worst latency shows whether any
    request blocked a worker.
-3. Slow clients: connections that send part of their headers, or nothing.
+3. Slow clients: connections that send part of their headers, or nothing; with analyze, a burst
+   of texts that each run to the analysis deadline, and an ordinary ruling sent behind them.
 4. kill -9 of the server in the middle of large uploads.
 5. kill -9 of ``termination render`` and ``termination review`` at random moments, then a
    leftover check: the output is absent or complete (5 documents, 3 reports), no hidden
@@ -469,6 +470,33 @@ def slow_clients(server: Server, n: int, header_timeout: float) -> dict[str, Any
     return {"connections": n, "closed_by_server": closed, "seconds": round(time.monotonic() - started, 1)}
 
 
+def analysis_burst(server: Server, n: int) -> dict[str, Any]:
+    """``n`` texts that each run to the analysis deadline, sent at once, then an ordinary ruling:
+    it must be answered (analysed, or 429 at once), never left to time out behind the others."""
+    statuses: Counter[int] = Counter()
+    hostile = ("1" * limits.RULING_MAX_CHARS).encode()  # runs for minutes unbounded: to the deadline here
+
+    def post(content: bytes) -> tuple[int, float]:
+        started = time.perf_counter()
+        try:
+            response = httpx.post(f"{server.base}/v1/analyze", content=content,
+                                  headers={"Content-Type": "text/plain"}, timeout=90)
+        except httpx.HTTPError:
+            return 0, time.perf_counter() - started
+        return response.status_code, time.perf_counter() - started
+
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        futures = [pool.submit(post, hostile) for _ in range(n)]
+        time.sleep(1.0)
+        ordinary, seconds = post(RULINGS[0].encode("utf-8"))
+        for future in futures:
+            statuses[future.result()[0]] += 1
+    statuses[ordinary] += 1
+    return {"requests": n + 1, "statuses": dict(sorted(statuses.items())),
+            "5xx": sum(v for k, v in statuses.items() if k >= 500 or k == 0),
+            "ordinary_status": ordinary, "ordinary_ms": round(seconds * 1000, 1)}
+
+
 def kill_server_mid_upload(workers: int, rounds: int, rng: random.Random) -> dict[str, Any]:
     """kill -9 the whole server while large uploads are in flight; then search its temp folder."""
     leftovers: list[str] = []
@@ -602,6 +630,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {result['statuses']}  5xx={result['5xx']}  p50={result['p50_ms']} ms  max={result['max_ms']} ms", flush=True)
             report["families"].append(result)
         report["slow_clients"] = slow_clients(server, 40, 3.0)
+        if "analyze" in args.families.split(","):
+            print("a burst of analyses that run to their deadline …", flush=True)
+            report["analysis_burst"] = analysis_burst(server, 8 * args.workers)
     finally:
         prober.stopped.set()
         prober.join()
@@ -639,7 +670,9 @@ def main(argv: list[str] | None = None) -> int:
         k = report[f"{kind}_kills"]
         print(f"kill -9 {kind}: {k['outcomes']}, leftovers {len(k['leftovers'])}")
     print(f"kill -9 server during uploads: {report['server_kills']['kills']} kills, leftovers {len(report['server_kills']['leftovers'])}")
-    total_5xx = sum(r["5xx"] for r in report["families"])
+    if "analysis_burst" in report:
+        print(f"analysis burst: {report['analysis_burst']}")
+    total_5xx = sum(r["5xx"] for r in report["families"]) + report.get("analysis_burst", {}).get("5xx", 0)
     print(f"\ntotal 5xx: {total_5xx}; leftovers: {len(leftovers)}; details in {args.out}")
     return 1 if total_5xx or leftovers else 0
 
