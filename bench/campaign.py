@@ -627,6 +627,7 @@ def main(argv: list[str] | None = None) -> int:
             result["slowest_probes"] = [{"ms": round(lat * 1000, 1), "in_flight": in_flight(result, at, lat)}
                                         for lat, at in sorted(during, reverse=True)[:3]]
             del result["spans"], result["described"]
+            result["load_average"] = round(os.getloadavg()[0], 1)  # other work on the machine, at the family's end
             print(f"  {result['statuses']}  5xx={result['5xx']}  p50={result['p50_ms']} ms  max={result['max_ms']} ms", flush=True)
             report["families"].append(result)
         report["slow_clients"] = slow_clients(server, 40, 3.0)
