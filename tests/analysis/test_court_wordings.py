@@ -150,3 +150,33 @@ def test_a_sanction_threatened_by_the_court_is_no_measure() -> None:
     text = ruling(process=PROCESS + "拒绝报告或者虚假报告，本院将根据情节轻重采取罚款、拘留等措施。\n")
     taken = {m.measure for m in analyze_text(text).measures}
     assert "fine" not in taken and "detention" not in taken
+
+
+@pytest.mark.parametrize(
+    "prop",
+    [
+        "被执行人名下财产均已被其他法院查封。",
+        "被执行人名下的车辆下落不明，无法扣押。",
+        "被执行人名下房产系其唯一住房，暂不具备处置条件。",
+        "被执行人持有的某公司股权经评估无处置价值。",
+        "不动产登记中心反馈被执行人无不动产登记信息。",
+        "冻结被执行人银行账户，账户余额不足以清偿债务。",
+    ],
+    ids=["sealed-elsewhere", "car-missing", "only-home", "no-value", "no-registration", "balance-short"],
+)
+def test_what_became_of_the_property_found_is_the_property_statement(prop: str) -> None:
+    # the reasoning gives no conclusion on the property here: the facts alone must show it
+    reason = "本院认为，本案不具备继续执行的条件。依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十九条规定，裁定如下：\n终结本次执行程序。\n"
+    text = ruling(prop=prop).replace(REASON, reason)
+    assert analyze_text(text).contents.property.present
+
+
+def test_no_property_statement_at_all_is_still_a_defect() -> None:
+    reason = "本院认为，本案不具备继续执行的条件。依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十九条规定，裁定如下：\n终结本次执行程序。\n"
+    text = ruling(prop="").replace(REASON, reason)
+    assert "TXT-CONTENT-property" in [p.code for p in analyze_text(text).problems]
+
+
+def test_nothing_given_is_the_claim_realised() -> None:
+    result = analyze_text(ruling(realized="被执行人至今未给付任何款项。\n"))
+    assert result.contents.realized.present and result.recovered_amount == Decimal("0.00")
