@@ -180,3 +180,24 @@ def test_no_property_statement_at_all_is_still_a_defect() -> None:
 def test_nothing_given_is_the_claim_realised() -> None:
     result = analyze_text(ruling(realized="被执行人至今未给付任何款项。\n"))
     assert result.contents.realized.present and result.recovered_amount == Decimal("0.00")
+
+
+@pytest.mark.parametrize(
+    "inform",
+    [
+        "申请执行人向本院提交了终结本次执行程序申请书。",
+        "申请人同意本案终结本次执行程序。",  # older rulings call the applicant 申请人
+        "本院已通知申请执行人本案执行情况及终结本次执行程序的法律后果。",
+        "申请执行人签字确认被执行人暂无财产可供执行。",
+    ],
+    ids=["application", "old-role-name", "notified", "confirmed"],
+)
+def test_the_applicant_heard_in_other_words_is_no_missing_inform(inform: str) -> None:
+    text = ruling().replace("本院已约谈申请执行人，告知其执行情况及终结本次执行程序的法律后果。", inform)
+    assert "TXT-NO-INFORM" not in [p.code for p in analyze_text(text).problems]
+
+
+def test_review_by_a_collegial_panel_is_not_informing_the_applicant() -> None:
+    # 合议庭审查核实并经院长批准 replaces the applicant's confirmation (民诉法解释), not 终本规定第五条's informing
+    text = ruling().replace("本院已约谈申请执行人，告知其执行情况及终结本次执行程序的法律后果。", "本案经合议庭审查核实并经院长批准。")
+    assert "TXT-NO-INFORM" in [p.code for p in analyze_text(text).problems]
