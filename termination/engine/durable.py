@@ -16,13 +16,14 @@ How the rule language maps onto durable_rules, and why:
   when nothing matches, background dispatcher threads).
 * A session costs in proportion to the number of patterns (durable allocates and clears
   ≈ 12 KB of state per pattern when a session starts, and the Python work after it runs
-  slower for the caches it has flushed): hence two tests per rule *in one pattern*. Every
-  chunk's values are asserted twice, as fact ``a<k>`` and fact ``b<k>``; a rule's first
-  test reads the one, its second the other, so the fact a firing matched tells which test
-  held (:func:`combined`; 55 patterns for 48 rules where two per test needed 99). A
-  disjunctive test stays one pattern (``$or`` inside it) unless it exceeds durable's 32
-  expressions per pattern (error 113; two per ``$and``/``$or``): then its top-level
-  branches are grouped into as few patterns as fit, and so are the two tests of a rule.
+  slower for the caches it has flushed): so patterns hold as much as durable allows. Every
+  chunk's values are asserted twice, as fact ``a<k>`` and fact ``b<k>`` (its *lanes*); a
+  rule's first test reads the one, its second the other. A pattern holds at most one test
+  per lane, from any rules (:func:`packed`), so the fact a firing matched tells which test
+  held: 29 patterns for 48 rules where one pattern per test needed 99. A disjunctive test
+  stays one part (``$or`` inside it) unless it exceeds durable's 32 expressions per pattern
+  (error 113; two per ``$and``/``$or``): then its top-level branches are split into as few
+  parts as fit (:func:`fitted`), and parts are packed while their expressions fit.
 * durable hashes every property name of every fact it parses: facts go to it under short
   aliases (``_0``, ``_1``…, :func:`_alias`), rule patterns too.
 * Every pattern is its own durable rule. One rule with ``any`` over all patterns (a single
@@ -225,20 +226,25 @@ def _renamed(pattern: Any, aliases: Mapping[str, str]) -> Any:
     return pattern
 
 
-def combined(parts: list[Json]) -> list[Json]:
-    """Adjacent parts (each fitted to its fact) joined into one durable pattern while they fit.
+def packed(lanes: Mapping[str, list[tuple[Json, str, str]]]) -> list[list[tuple[str, tuple[Json, str, str]]]]:
+    """The parts of every lane packed into durable patterns: each pattern holds at most one
+    part per lane, so the fact a firing matched tells which part (rule and test) held, and
+    as many parts as fit in durable's expressions (:data:`MAX_OPERATORS`).
 
-    The two tests of a rule read different facts ("a<k>", "b<k>"), so one pattern can hold
-    both and the fact it matched tells which test held: half the patterns, and a session
-    costs in proportion to them.
+    A session costs in proportion to the number of patterns; parts of different rules share
+    one pattern as readily as the two tests of one rule.
     """
-    groups: list[list[Json]] = []
-    for p in parts:
-        if groups and operators(_or([*groups[-1], p])) <= MAX_OPERATORS:
-            groups[-1].append(p)
-        else:
-            groups.append([p])
-    return [_or(group) for group in groups]
+    pending = {lane: list(parts) for lane, parts in lanes.items()}
+    groups = []
+    while any(pending.values()):
+        group: list[tuple[str, tuple[Json, str, str]]] = []
+        used = 1  # the pattern's $or
+        for lane, parts in sorted(pending.items(), key=lambda item: -len(item[1])):  # longest lanes first
+            if parts and (not group or used + operators(parts[0][0]) <= MAX_OPERATORS):
+                used += operators(parts[0][0])
+                group.append((lane, parts.pop(0)))
+        groups.append(group)
+    return groups
 
 
 # ---------------------------------------------------------------- evaluation
@@ -276,16 +282,21 @@ class Engine:
         # facts go to durable under short names: it hashes every property name of every fact
         self._aliases = {n: _alias(i) for i, n in enumerate(sorted({n for _, names in self._chunks for n in names}))}
         definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": "a0"}}]}} if self._chunks else {}
-        # durable rule name → (rule code, its test on an "a" fact, its test on a "b" fact)
-        self._tests: dict[str, tuple[str, str, str]] = {}
+        # every test, fitted to its fact ("lane"): a rule's first test on "a<k>", its second on "b<k>"
+        lanes: dict[str, list[tuple[Json, str, str]]] = {}  # lane → [(part, rule code, test)]
         for (k, _names), members in zip(self._chunks, chunks, strict=True):
             for rule in members:
-                (first, one), (second, other) = tests(rule).items()
-                one, other = _renamed(one, self._aliases), _renamed(other, self._aliases)
-                for pattern in combined([*fitted(one, f"a{k}"), *fitted(other, f"b{k}")]):
-                    name = f"@{len(self._tests)}"
-                    definition[name] = {"all": [{"m": pattern}]}
-                    self._tests[name] = (rule.code, first, second)
+                for lane, (test, pattern) in zip((f"a{k}", f"b{k}"), tests(rule).items(), strict=True):
+                    lanes.setdefault(lane, []).extend(
+                        (part, rule.code, test) for part in fitted(_renamed(pattern, self._aliases), lane)
+                    )
+        # (durable rule name, lane of the fact it matched) → (rule code, test)
+        self._tests: dict[tuple[str, str], tuple[str, str]] = {}
+        for group in packed(lanes):
+            name = f"@{len(definition)}"
+            definition[name] = {"all": [{"m": _or([part for _, (part, _, _) in group])}]}
+            for lane, (_, code, test) in group:
+                self._tests[(name, lane)] = (code, test)
         self.patterns = len(definition)
         # an explicit id (unique in the session) spares durable hashing the sorted properties into one
         self._prefixes = [
@@ -311,7 +322,7 @@ class Engine:
         sid = str(next(self._sids))
         documents = self._documents(facts, sid)
         core, handle = self._core, self._handle
-        fired: list[tuple[str, str]] = []  # (matched pattern, "a" or "b": the fact it matched)
+        fired: list[tuple[str, str]] = []  # (matched pattern, the lane of the fact it matched)
         with self._lock:
             try:
                 state = core.assert_fact(handle, documents[0])[1]  # (result code, state offset)
@@ -325,16 +336,18 @@ class Engine:
                         frames = frames[1]
                         while frames is not None:  # '{"@12":{"m":{"id":"a0",…fact…}}}'
                             end = frames.index('"', 2)
-                            fired.append((frames[2:end], frames[frames.index('"id":"', end) + 6]))
+                            lane = frames.index('"id":"', end) + 6
+                            fired.append((frames[2:end], frames[lane : frames.index('"', lane)]))
                             frames = core.complete_and_start_action(handle, state)
                         core.delete_state(handle, sid)  # never where no action started: a crash
             except Exception as exc:  # durable raises its bare error type
                 raise EngineError(f"规则引擎执行失败：{exc}") from exc
         matched: dict[str, set[str]] = {}
-        for name, fact in fired:
+        tested = self._tests
+        for name, lane in fired:
             if name != _SENTINEL:
-                code, first, second = self._tests[name]
-                matched.setdefault(code, set()).add(first if fact == "a" else second)
+                code, test = tested[(name, lane)]
+                matched.setdefault(code, set()).add(test)
         for code, found in matched.items():
             statuses[code] = OUTCOMES[frozenset(found)]
         return statuses
