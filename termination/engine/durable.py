@@ -11,28 +11,29 @@ How the rule language maps onto durable_rules, and why:
   property, ``U(atom)`` tests ``$nex`` (not exists).
 * The adapter drives durable's C core (``durable_rules_engine``) directly: ``assert_fact``,
   ``start_action_for_state``/``complete_and_start_action`` (one call per matched pattern,
-  whose name and matched fact's id are all we read), ``delete_state``. None of the ``durable.engine`` host's
-  per-firing work remains (JSON state round trips, closures and promises, an exception
+  whose name and matched fact's id are all we read), ``delete_state``. None of the
+  ``durable.engine`` host's per-firing work remains (JSON state round trips, closures and promises, an exception
   when nothing matches, background dispatcher threads).
 * A session costs in proportion to the number of patterns (durable allocates and clears
   ≈ 12 KB of state per pattern when a session starts, and the Python work after it runs
-  slower for the caches it has flushed): so patterns hold as much as durable allows. Every
-  chunk's values are asserted twice, as fact ``a<k>`` and fact ``b<k>`` (its *lanes*); a
-  rule's first test reads the one, its second the other. A pattern holds at most one test
-  per lane, from any rules (:func:`packed`), so the fact a firing matched tells which test
-  held: 29 patterns for 48 rules where one pattern per test needed 99. A disjunctive test
-  stays one part (``$or`` inside it) unless it exceeds durable's 32 expressions per pattern
-  (error 113; two per ``$and``/``$or``): then its top-level branches are split into as few
-  parts as fit (:func:`fitted`), and parts are packed while their expressions fit.
+  slower for the caches it has flushed): so patterns hold as much as durable allows. The
+  rules are cut into chunks of ``CHUNK``; each chunk's values are one fact (its *lane*,
+  ``a<k>``), read by the tests of its rules. A pattern holds at most one test per lane,
+  from any rules (:func:`packed`), so the fact a firing matched tells which test held: 28
+  patterns for 48 rules where one pattern per test needed 99, and every value asserted
+  once. A disjunctive test stays one part (``$or`` inside it) unless it exceeds durable's
+  32 expressions per pattern (error 113; two per ``$and``/``$or``): then its top-level
+  branches are split into as few parts as fit (:func:`fitted`), and parts are packed while
+  their expressions fit (their total bounds the patterns from below: ≈ 25).
 * durable hashes every property name of every fact it parses: facts go to it under short
   aliases (``_0``, ``_1``…, :func:`_alias`), rule patterns too.
 * Every pattern is its own durable rule. One rule with ``any`` over all patterns (a single
   firing for the case) does not work: durable chains the alternatives and joins their
   frames across facts, so a firing carried combinations of matches (300 KB) and lost some.
 * Facts are asserted with ``assert_fact`` (never as events: an event is consumed by the
-  first rule that fires), one chunk of at most ``CHUNK`` rules per pair of facts, keyed
-  ``g``: durable's alpha network overflows (error 303) when more than 64 nodes match one
-  fact. Each chunk's JSON is written once per case, from a cache keyed on its values.
+  first rule that fires), one chunk of at most ``CHUNK`` rules per fact, keyed ``g``:
+  durable's alpha network overflows (error 303) when more than 64 nodes match one fact
+  (small chunks keep far below). Each chunk's JSON is written once per case, from a cache keyed on its values.
 * One session id per case; its state is deleted afterwards, so nothing of one case can
   reach the next. durable 2.0.28 frees uninitialised pointers (a crash) when deleting the
   state of a session in which no action started, so a sentinel pattern matches the first
@@ -58,7 +59,7 @@ from termination.errors import EngineError
 from termination.rules.conditions import NEGATED, All, Atom, Condition, Not, rule_facts
 from termination.rules.schema import Rule
 
-CHUNK = 20
+CHUNK = 8  # rules per fact: as many lanes as patterns need, few values asserted twice
 MAX_OPERATORS = 15  # error 113 beyond: 32 expression slots, two per $and/$or, one kept free
 _SENTINEL = "@s"
 Json = dict[str, Any]
@@ -274,21 +275,20 @@ class Engine:
         self.rules = list(rules)
         self._defaults = {r.code: default_status(r) for r in self.rules}
         chunks = [self.rules[i : i + CHUNK] for i in range(0, len(self.rules), CHUNK)]
-        # (chunk number, sorted fact names its rules read): two asserted facts per chunk, "a<k>"
-        # and "b<k>", the same values; a rule's first test reads the one, its second the other
+        # (chunk number, sorted fact names its rules read): one asserted fact per chunk, "a<k>"
         self._chunks = [
             (k, sorted({n for r in members for n in rule_facts(r.applies_when, r.condition)})) for k, members in enumerate(chunks)
         ]
         # facts go to durable under short names: it hashes every property name of every fact
         self._aliases = {n: _alias(i) for i, n in enumerate(sorted({n for _, names in self._chunks for n in names}))}
         definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": "a0"}}]}} if self._chunks else {}
-        # every test, fitted to its fact ("lane"): a rule's first test on "a<k>", its second on "b<k>"
+        # every test, fitted to its chunk's fact (its "lane")
         lanes: dict[str, list[tuple[Json, str, str]]] = {}  # lane → [(part, rule code, test)]
         for (k, _names), members in zip(self._chunks, chunks, strict=True):
             for rule in members:
-                for lane, (test, pattern) in zip((f"a{k}", f"b{k}"), tests(rule).items(), strict=True):
-                    lanes.setdefault(lane, []).extend(
-                        (part, rule.code, test) for part in fitted(_renamed(pattern, self._aliases), lane)
+                for test, pattern in tests(rule).items():
+                    lanes.setdefault(f"a{k}", []).extend(
+                        (part, rule.code, test) for part in fitted(_renamed(pattern, self._aliases), f"a{k}")
                     )
         # (durable rule name, lane of the fact it matched) → (rule code, test)
         self._tests: dict[tuple[str, str], tuple[str, str]] = {}
@@ -299,9 +299,7 @@ class Engine:
                 self._tests[(name, lane)] = (code, test)
         self.patterns = len(definition)
         # an explicit id (unique in the session) spares durable hashing the sorted properties into one
-        self._prefixes = [
-            ('{"id":"a%d","g":"a%d","sid":"' % (k, k), '{"id":"b%d","g":"b%d","sid":"' % (k, k)) for k, _ in self._chunks
-        ]
+        self._prefixes = ['{"id":"a%d","g":"a%d","sid":"' % (k, k) for k, _ in self._chunks]
         self._bodies: list[dict[tuple[Any, ...], str]] = [{} for _ in self._chunks]  # values → JSON
         self._readers = [_reader(names) for _, names in self._chunks]
         self._short = [[self._aliases[n] for n in names] for _, names in self._chunks]
@@ -360,7 +358,7 @@ class Engine:
         as equal (``tests/test_engine.py`` holds both to it), so a cached text is exact.
         """
         documents = []
-        for (a, b), (_chunk, names), aliases, read, cache in zip(
+        for prefix, (_chunk, names), aliases, read, cache in zip(
             self._prefixes, self._chunks, self._short, self._readers, self._bodies, strict=True
         ):
             try:
@@ -376,5 +374,5 @@ class Engine:
                     cache.clear()  # bounded; a few dozen bodies per chunk in practice
                 text = _encode({a: v for a, v in zip(aliases, values) if v is not None})  # '{"_0":1,…}'
                 body = cache[values] = f",{text[1:]}" if len(text) > 2 else "}"
-            documents += (f'{a}{sid}"{body}', f'{b}{sid}"{body}')
+            documents.append(f'{prefix}{sid}"{body}')
         return documents
