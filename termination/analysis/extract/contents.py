@@ -64,7 +64,7 @@ _ZERO_RE = re.compile(
 )
 #: nothing realised, said without an amount: 本案暂未执行到位 / 执行款未到位 / 没有执行到位款项 (a
 #: clause that also names an amount — 尚有30000元未执行到位 — states what is outstanding instead)
-_NOT_REALIZED_RE = re.compile(r"(?:尚|暂|均|仍|还|并)?(?:未|没有)(?:能)?(?:实际)?(?:执行)?到位")
+_NOT_REALIZED_RE = re.compile(r"(?:未|没有)(?:能)?(?:实际)?(?:执行)?到位")
 _OUTSTANDING_RES = (
     re.compile(
         r"(?:剩余|尚有|仍有)?(?:未执行到位|未到位|尚欠|仍欠|尚余|剩余|尚未履行|尚未清偿|未清偿|尚未执行|未执行|未履行)"
