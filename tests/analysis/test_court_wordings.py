@@ -201,3 +201,108 @@ def test_review_by_a_collegial_panel_is_not_informing_the_applicant() -> None:
     # 合议庭审查核实并经院长批准 replaces the applicant's confirmation (民诉法解释), not 终本规定第五条's informing
     text = ruling().replace("本院已约谈申请执行人，告知其执行情况及终结本次执行程序的法律后果。", "本案经合议庭审查核实并经院长批准。")
     assert "TXT-NO-INFORM" in [p.code for p in analyze_text(text).problems]
+
+
+# Common wordings of each content, probed one at a time (the reading a lawyer gives, written first):
+# the ones read wrong before this round are the classes above; the rest guard what already worked.
+WORDINGS = [
+    ('rights', '申请执行人发现被执行人有可供执行财产的，可以再次申请执行。', 'partial'),
+    ('rights', '终结本次执行程序后，申请执行人发现被执行人有可供执行财产的，可以向本院申请恢复执行。申请执行人申请恢复执行不受申请执行时效期间的限制。', 'partial'),
+    ('rights', '被执行人应当继续履行生效法律文书确定的义务。申请执行人发现被执行人有可供执行财产的，可以申请恢复执行。', 'complete'),
+    ('rights', '终结本次执行程序后，被执行人仍负有履行生效法律文书确定义务的责任，申请执行人发现被执行人有可供执行的财产的，可以向本院申请恢复执行。', 'complete'),
+    ('rights', '被执行人的债务并不因本次执行程序终结而消灭。申请执行人可持本裁定向本院申请恢复执行。', 'complete'),
+    ('rights', '本次执行程序终结后，被执行人仍应当自觉履行义务，申请执行人发现被执行人有可供执行财产的，可随时向本院申请执行。', 'complete'),
+    ('rights', '终结本次执行程序后，被执行人继续履行债务的义务不变，申请执行人发现被执行人有可供执行财产时，可以申请恢复执行。', 'complete'),
+    ('rights', '本次执行程序的终结，不能免除被执行人的清偿义务。申请执行人发现被执行人有财产可供执行的，可以再次申请执行。', 'complete'),
+    ('rights', '被执行人负有继续清偿债务的义务。如申请执行人发现被执行人有可供执行财产，可以向本院申请恢复执行。', 'complete'),
+    ('rights', '被执行人自动履行完毕的，当事人应当及时告知本院。申请执行人发现被执行人有可供执行财产的，可以再次申请执行。', 'partial'),
+    ('rights', '申请执行人今后发现被执行人有可供执行财产线索的，可向本院提出恢复执行申请。', 'partial'),
+    ('rights', '申请执行人发现被执行人有其他财产的，可以随时请求人民法院执行。', 'partial'),
+    ('rights', '', 'absent'),
+    ('rights', '待发现被执行人有可供执行的财产后，申请执行人可以向本院申请恢复执行。', 'partial'),
+    ('rights', '被执行人应继续履行还款义务；申请执行人发现被执行人有可供执行的财产时，可以申请恢复执行。', 'complete'),
+    ('rights', '终结本次执行程序后，对被执行人采取的限制消费措施继续有效。申请执行人发现被执行人有可供执行财产的，可以再次申请执行。', 'partial'),
+    ('rights', '终结本次执行程序后，被执行人履行生效法律文书确定的义务并未消灭，申请执行人发现被执行人有可供执行财产的，可以申请恢复执行。', 'complete'),
+    ('rights', '本次执行程序终结后，被执行人仍需履行生效法律文书确定的给付义务，申请执行人发现被执行人有可供执行财产的，可以申请恢复执行。', 'complete'),
+    ('rights', '终结本次执行程序后，被执行人仍有义务履行生效法律文书确定的义务，申请执行人发现被执行人有可供执行财产的，可以申请恢复执行。', 'complete'),
+    ('rights', '申请执行人发现被执行人有可供执行的财产时，有权向本院申请执行。', 'partial'),
+    ('rights', '申请执行人发现被执行人有可供执行财产的，可以申请继续执行。', 'partial'),
+    ('rights', '如发现被执行人有可供执行的财产，申请执行人可以申请本院继续执行。', 'partial'),
+    ('rights', '申请执行人如发现被执行人有可供执行的财产可向本院申请恢复执行', 'partial'),
+    ('rights', '终结本次执行程序后，被执行人应当继续履行给付义务；申请执行人发现被执行人有可供执行财产的，可以向本院申请恢复执行，且不受申请执行期限的限制。', 'complete'),
+    ('realized', '本案执行到位金额0元。', 'present'),
+    ('realized', '本案未执行到位任何款项。', 'present'),
+    ('realized', '截至目前，本案已执行到位20000元，尚有30000元未执行到位。', 'present'),
+    ('realized', '本案无执行到位款。', 'present'),
+    ('realized', '本案执行款未到位。', 'present'),
+    ('realized', '本案暂未执行到位。', 'present'),
+    ('realized', '本案实际执行到位0元，未执行到位50000元。', 'present'),
+    ('realized', '被执行人尚欠申请执行人借款本金50000元及利息未履行。', 'present'),
+    ('realized', '申请执行人的债权均未能实现。', 'present'),
+    ('realized', '被执行人至今未履行任何还款义务。', 'present'),
+    ('realized', '执行到位标的0元，未到位标的50000元。', 'present'),
+    ('realized', '已执行到位款项0元。', 'present'),
+    ('realized', '本案尚未实际执行到位。', 'present'),
+    ('realized', '本案已到位金额为0元。', 'present'),
+    ('realized', '申请执行人的债权尚未受偿。', 'present'),
+    ('realized', '本案没有执行到位款项。', 'present'),
+    ('realized', '本案执行到位人民币0元。', 'present'),
+    ('realized', '被执行人分文未付。', 'present'),
+    ('realized', '', 'absent'),
+    ('realized', '本案已执行标的0元。', 'present'),
+    ('realized', '申请执行人已领取执行款3000元，剩余47000元未执行。', 'present'),
+    ('realized', '被执行人至今未给付任何款项。', 'present'),
+    ('realized', '本案执行到位款项为零。', 'present'),
+    ('realized', '截至目前，被执行人尚欠本金50000元及利息。', 'present'),
+    ('realized', '未履行金额50000元。', 'present'),
+    ('prop', '经查询，被执行人名下无银行存款、无车辆、无不动产登记信息。', 'present'),
+    ('prop', '反馈结果显示被执行人名下银行账户余额均为零。', 'present'),
+    ('prop', '经查，查无被执行人可供执行的财产。', 'present'),
+    ('prop', '未查询到被执行人名下有可供执行的财产。', 'present'),
+    ('prop', '暂未发现被执行人有其他可供执行的财产。', 'present'),
+    ('prop', '被执行人名下登记的车辆一辆，经查找未能扣押。', 'present'),
+    ('prop', '被执行人名下房产一套已被某区人民法院首先查封，本院已轮候查封。', 'present'),
+    ('prop', '被执行人名下房产已设定抵押，经评估无剩余处置价值。', 'present'),
+    ('prop', '本院查封的被执行人房产经两次网络司法拍卖均流拍，申请执行人不同意以物抵债。', 'present'),
+    ('prop', '经对被执行人的银行存款、车辆、不动产、证券、网络资金等进行查询，均无可供执行的财产。', 'present'),
+    ('prop', '本院未发现被执行人有可供执行的财产线索。', 'present'),
+    ('prop', '网络查控查询结果为无。', 'present'),
+    ('prop', '被执行人暂无财产可供执行。', 'present'),
+    ('prop', '经查，被执行人名下银行账户有存款1234.5元，已扣划。', 'present'),
+    ('prop', '被执行人下落不明，未发现其有可供执行的财产。', 'present'),
+    ('prop', '被执行人名下财产均已被其他法院查封。', 'present'),
+    ('prop', '被执行人名下的车辆下落不明，无法扣押。', 'present'),
+    ('prop', '被执行人名下房产系其唯一住房，暂不具备处置条件。', 'present'),
+    ('prop', '被执行人持有的某公司股权经评估无处置价值。', 'present'),
+    ('prop', '未查到被执行人有可供执行的财产。', 'present'),
+    ('prop', '被执行人无可供执行财产。', 'present'),
+    ('prop', '不动产登记中心反馈被执行人无不动产登记信息。', 'present'),
+    ('prop', '冻结被执行人银行账户，账户余额不足以清偿债务。', 'present'),
+    ('claim', '申请执行人王某与被执行人李某借款合同纠纷一案，（2020）某0102民初567号民事调解书已经发生法律效力，申请执行人于2021年3月1日向本院申请执行，申请执行标的为156000元。', 'present'),
+    ('claim', '申请执行人王某与被执行人李某民间借贷纠纷一案，执行依据为本院（2020）某0102民初567号民事判决书。执行标的：借款本金100000元及利息。', 'present'),
+    ('claim', '本院于2020年9月1日作出（2020）某0102民初567号民事判决：被告李某于本判决生效之日起十日内偿还原告王某借款50000元。该判决已发生法律效力。', 'present'),
+    ('claim', '某仲裁委员会作出的某仲裁字〔2020〕第12号裁决书已发生法律效力，裁决被申请人李某支付申请人王某货款80000元。', 'present'),
+    ('claim', '申请执行人王某与被执行人李某纠纷一案，本院于2021年3月1日立案执行。', 'absent'),
+    ('claim', '本院于2021年3月1日立案执行申请执行人王某与被执行人李某买卖合同纠纷一案，标的额60000元。', 'present'),
+    ('claim', '申请执行人王某申请执行李某劳务合同纠纷一案，执行标的金额人民币伍万元。', 'present'),
+    ('claim', '申请执行人王某与被执行人李某民间借贷纠纷一案，依据（2020）某0102民初567号民事判决书，申请执行人申请执行的内容为：被执行人偿还借款50000元。', 'present'),
+    ('claim', '本院于2021年3月1日立案执行，立案标的50000元。', 'present'),
+    ('claim', '申请执行人于2021年3月1日申请强制执行，申请执行金额为50000元。', 'present'),
+    ('process', '本案执行中，本院通过总对总、点对点查控系统对被执行人名下财产进行查询。', 'present'),
+    ('process', '执行中，本院依法传唤被执行人，被执行人拒不到庭。', 'present'),
+    ('process', '本院对被执行人进行了四查。', 'present'),
+    ('process', '本院于2021年3月2日向被执行人送达了执行通知书。', 'present'),
+    ('process', '执行过程中，本院依法对被执行人采取了查询、冻结等执行措施。', 'present'),
+]
+
+
+@pytest.mark.parametrize(("slot", "wording", "reading"), WORDINGS, ids=[f"{s}-{i}" for i, (s, _, _) in enumerate(WORDINGS)])
+def test_common_wordings_of_each_content(slot: str, wording: str, reading: str) -> None:
+    content = {"prop": "property"}.get(slot, slot)
+    if slot == "prop":  # the facts alone must show the property: no conclusion in the reasoning
+        text = ruling(prop=wording).replace(REASON, REASON.replace("本案已穷尽财产调查措施", "本案不具备继续执行的条件"))
+    else:
+        text = ruling(**{slot: wording})
+    item = getattr(analyze_text(text).contents, content)
+    got = item.grade if content == "rights" else ("present" if item.present else "absent")
+    assert got == reading, item.evidence
