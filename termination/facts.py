@@ -151,7 +151,18 @@ def derive(
     ctx = Context(case, as_of)
     if only is None:
         return {name: d.compute(ctx) for name, d in FACTS.items()}, ctx.names
-    return {name: FACTS[name].compute(ctx) for name in only}, ctx.names
+    plan = _PLANS.get(only) if isinstance(only, tuple) else None
+    if plan is None:
+        plan = [(name, FACTS[name].compute) for name in only]
+        if isinstance(only, tuple):
+            if len(_PLANS) >= 64:
+                _PLANS.clear()  # bounded: one plan per set of rules in force (a handful)
+            _PLANS[only] = plan
+    return {name: compute(ctx) for name, compute in plan}, ctx.names
+
+
+#: (fact name, its function) in the order a check derives them, per tuple of names asked for
+_PLANS: dict[tuple[str, ...], list[tuple[str, Callable[[Context], Value]]]] = {}
 
 
 def trace(case: CaseRecord, as_of: date, name: str) -> tuple[Value, Recorder]:
@@ -212,10 +223,18 @@ def _counted(ctx: Context, key: str, failing: list[str], unknown: list[str]) -> 
     """The Kleene count of :func:`_count`, with the labels remembered for messages."""
     names = ctx.names
     names[key] = failing
-    names[key + "_unknown"] = unknown
+    names[_UNKNOWN.get(key) or _unknown_key(key)] = unknown
     if failing:
         return len(failing)
     return None if unknown else 0
+
+
+_UNKNOWN: dict[str, str] = {}  # key → key + "_unknown", written once
+
+
+def _unknown_key(key: str) -> str:
+    _UNKNOWN[key] = unknown = key + "_unknown"
+    return unknown
 
 
 def _resp(ctx: Context, key: str, test: Callable[[Respondent], bool | None]) -> int | None:

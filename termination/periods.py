@@ -47,13 +47,17 @@ def calendar_coverage() -> tuple[int, int]:
 _MEMO = 8192  # dates memoised per function: a few years of distinct starts and lengths
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 @lru_cache(maxsize=_MEMO)
 def add_months(d: date, months: int) -> date:
     """Same day ``months`` calendar months later (or earlier); clamp to the month's last day."""
     index = d.year * 12 + (d.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+    return date(year, month, min(d.day, last))
 
 
 def add_years(d: date, years: int) -> date:
@@ -110,6 +114,9 @@ def last_workday_on_or_before(d: date) -> LegalDay:
 
 def _one_unit(**units: int) -> tuple[str, int]:
     """Validate that exactly one period unit is positive; return it."""
+    given = [(name, value) for name, value in units.items() if value]
+    if len(given) == 1 and given[0][1] > 0:  # the usual call: one unit, positive
+        return given[0]
     for name, value in units.items():
         if value < 0:
             raise InputError(f"期间长度不能为负数（{value}）", field=name)
@@ -175,7 +182,6 @@ def legal_period_end(
     return _period_end(start, unit, n, True, provisional=True)
 
 
-@lru_cache(maxsize=_MEMO)
 def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
     """True when ``end`` is strictly after the last day of the period beginning on ``start``.
 
@@ -183,7 +189,8 @@ def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
     "自执行案件立案之日起已超过三个月".
     The holiday roll-over is NOT applied: 第八十五条 extends a deadline so that a party does not
     lose a right to a holiday; it does not lengthen a duration that is a factual precondition.
-    Needs no holiday data, so it works for any year.
+    Needs no holiday data, so it works for any year. (Not memoised: ``end`` is mostly a new
+    evaluation date, and the month arithmetic is.)
     """
     unit, n = _one_unit(months=months, days=days)
     return end > _raw_end(start, unit, n)

@@ -61,6 +61,7 @@ def reload() -> None:
     """Forget the loaded data file (after an import, or when a test points elsewhere), and
     whatever was computed from it (:func:`on_reload`)."""
     _official.cache_clear()
+    _DAYS.clear()
     for forget in _ON_RELOAD:
         forget()
 
@@ -135,8 +136,21 @@ def not_official_message(year: int) -> str:
     return f"节假日数据未覆盖{year}年（已有{first}—{last}年），无法计算按工作日或节假日顺延的期间"
 
 
+_DAYS: dict[date, DayInfo] = {}  # day_info memoised: a check asks about the same few years' days
+
+
 def day_info(d: date) -> DayInfo:
     """Working day or not, and whether that is provisional; CalendarNotCovered if unknown."""
+    info = _DAYS.get(d)
+    if info is None:
+        info = _day_info(d)
+        if len(_DAYS) >= 1 << 16:
+            _DAYS.clear()  # bounded: 65,536 days are 180 years
+        _DAYS[d] = info
+    return info
+
+
+def _day_info(d: date) -> DayInfo:
     named, years, _ = _official()
     if d in named:
         return DayInfo(named[d], False)
