@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 import pydantic_core
+from pydantic_core import to_json
 
 from termination.case import CaseRecord
 from termination.decision import BLOCKING_SEVERITIES, Citation, Finding
@@ -26,7 +27,7 @@ from termination.rules.conditions import deciding_unknowns, rule_facts
 from termination.rules.schema import Rule
 
 FAILING = frozenset({"violated", "unknown"})
-_CACHE_MAX = 32  # findings kept per rule and period: bounds memory; repeated findings still hit
+_CACHE_MAX = 128  # findings kept per rule and period (the oldest go first): bounds memory
 
 
 def compile_messages(rules: Sequence[Rule]) -> dict[tuple[str, str], Message]:
@@ -70,6 +71,9 @@ class Slot:
         self.findings: dict[tuple[Any, ...], tuple[Finding, str]] = {}  # key → (finding, its JSON)
         self.shapes: dict[tuple[Any, ...], tuple[Finding, str, str]] = {}  # all but the message → JSON around it
         self.seen: set[Any] = set()  # evidence values met (up to _VOLATILE): see Scope
+        self._template: Finding | None = None  # the slot's first finding, validated (see _new)
+        self._spliced = False  # whether _splice writes what the model's serialiser writes
+        self._head: str | None = None
         self.volatile = False  # its evidence takes many values: worded case by case
         # its usual outcomes' messages name something of the case (a date, an amount): worded
         # case by case, and its evidence is no part of the key of a case (see Scope)
@@ -103,34 +107,68 @@ class Slot:
             finding = template.model_copy(update={"message": text})
             json = f"{head}{pydantic_core.to_json(text).decode()}{tail}"
         else:
-            failing = status in FAILING
-            finding = Finding(
-                rule=self.code,
-                title=self.rule.title,
-                group=self.rule.group,
-                category=self.rule.category,
-                requirements=self.rule.requirements,
-                status=status,  # type: ignore[arg-type]
-                severity=self.rule.severity,
-                blocks=failing and self.rule.severity in BLOCKING_SEVERITIES,
-                message=text,
-                remedy=remedy,
-                citations=self.quoted if failing else self.unquoted,
-                evidence=dict(zip(self.evidence, (values,) if self.single else values, strict=True)),
-                missing=list(missing),
-            )
-            json = finding.model_dump_json()
+            finding, json = self._new(status, text, remedy, values, missing)
             # '"message":' occurs once outside strings (inside one its quote would be escaped)
             cut = json.index('"message":') + len('"message":')
             message_json = pydantic_core.to_json(text).decode()
             if json.startswith(message_json, cut):
                 if len(self.shapes) >= _CACHE_MAX:
-                    self.shapes.clear()
+                    del self.shapes[next(iter(self.shapes))]  # the oldest
                 self.shapes[shape] = (finding, json[:cut], json[cut + len(message_json) :])
         if len(self.findings) >= _CACHE_MAX:
-            self.findings.clear()
+            del self.findings[next(iter(self.findings))]  # the oldest
         self.findings[key] = (finding, json)
         return finding, json
+
+    def _new(self, status: str, text: str, remedy: str | None, values: Any, missing: tuple[str, ...]) -> tuple[Finding, str]:
+        """A finding not met before, and its JSON.
+
+        The first finding of a slot is validated and serialised by its model; the next ones are
+        copies of it with the fields of a case replaced (``model_copy``: every value comes from
+        the rules, the engine's outcome and the validated record), and their JSON is spliced
+        from the parts that never change and the few that do, the same text as the model's
+        serialiser writes (compared with it on the first finding: a difference and the slot
+        keeps the model's serialiser).
+        """
+        failing = status in FAILING
+        fields = {
+            "status": status,
+            "blocks": failing and self.rule.severity in BLOCKING_SEVERITIES,
+            "message": text,
+            "remedy": remedy,
+            "citations": self.quoted if failing else self.unquoted,
+            "evidence": dict(zip(self.evidence, (values,) if self.single else values, strict=True)),
+            "missing": list(missing),
+        }
+        if self._template is None:
+            rule = self.rule
+            finding = Finding(
+                rule=self.code, title=rule.title, group=rule.group, category=rule.category,
+                requirements=rule.requirements, severity=rule.severity, **fields,  # type: ignore[arg-type]
+            )
+            json = finding.model_dump_json()
+            self._template = finding
+            self._spliced = self._splice(finding.__dict__) == json
+            return finding, json
+        finding = self._template.model_copy(update=fields)
+        return finding, self._splice(fields) if self._spliced else finding.model_dump_json()
+
+    def _splice(self, fields: Mapping[str, Any]) -> str:
+        """The JSON of a finding of this slot with these fields, written part by part."""
+        if self._head is None:
+            rule = self.rule
+            self._head = to_json({
+                "rule": self.code, "title": rule.title, "group": rule.group, "category": rule.category,
+                "requirements": rule.requirements, "status": "",
+            }).decode()[: -len('""}')]  # up to and with '"status":'
+            self._severity = f',"severity":{to_json(rule.severity).decode()},"blocks":'
+            self._citations = {True: to_json(self.quoted).decode(), False: to_json(self.unquoted).decode()}
+        return (
+            f'{self._head}"{fields["status"]}"{self._severity}{"true" if fields["blocks"] else "false"}'
+            f',"message":{to_json(fields["message"]).decode()},"remedy":{to_json(fields["remedy"]).decode()}'
+            f',"citations":{self._citations[fields["status"] in FAILING]},"evidence":{to_json(fields["evidence"]).decode()}'
+            f',"missing":{to_json(fields["missing"]).decode()}}}'
+        )
 
 
 class Period:
