@@ -214,7 +214,7 @@ def test_what_the_validator_refuses_the_schema_refuses(bad: dict[str, Any]) -> N
 def _documented_limits() -> dict[str, str]:
     """The table of docs/service.md, "Cost of a request": what → limit."""
     text = (ROOT / "docs" / "service.md").read_text(encoding="utf-8")
-    section = text.split("## Cost of a request", 1)[1].split("\n## ", 1)[0]
+    section = text.split("## Cost of a request", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
     rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ") and not line.startswith("| what")]
     return {cells[0].lstrip("| "): cells[1] for cells in rows}
 
