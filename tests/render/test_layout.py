@@ -165,4 +165,4 @@ def test_interview_form_without_an_interview_fits_the_lines() -> None:
     time_line = "时间：＿＿＿＿年＿＿月＿＿日＿＿时＿＿分至＿＿时＿＿分"
     assert time_line in paras and len(time_line) <= LINE_CHARS  # one line, with 年月日 and the hours
     assert "被约谈人：＿＿＿＿＿＿＿＿" in paras
-    assert "身份：申请执行人本人 / 法定代表人 / 特别授权的委托诉讼代理人（请勾选）" in paras
+    assert "身份：申请执行人本人 / 法定代表人（负责人） / 特别授权的委托诉讼代理人（请勾选）" in paras

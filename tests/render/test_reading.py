@@ -43,7 +43,7 @@ def test_same_day_never_follows_a_clause_that_ends_on_another_date() -> None:
     # the house was seized on the day the reports came in (7-21); the clause before ends with the
     # verification on 7-28, so "本院同日查封" would date the seizure 7-28
     text = _ruling(load(OBJECTING))
-    assert "被执行人鼎盛公司、黄志刚于2023年7月21日报告了财产情况，经本院于同月28日核查，报告内容与网络查控结果一致。" in text
+    assert "各被执行人于2023年7月21日报告了财产情况，经本院于同月28日核查，报告内容与网络查控结果一致。" in text
     assert "本院于2023年7月21日查封被执行人黄志刚的翠屏湾花园9幢1单元1802室房屋" in text
     assert "本院同日查封" not in text
     three = _ruling(load(THREE))
@@ -85,13 +85,13 @@ def test_same_day_acts_against_several_respondents_are_one_clause() -> None:
     assert ("被执行人恒泰湖州分公司、恒泰公司分别于2024年5月31日、6月3日报告了财产情况，经本院于同月7日核查，"
             "报告内容与网络查控结果一致。") in branch
     assert branch.count("报告了财产情况") == 1
-    assert ("本院于2024年6月12日向被执行人恒泰湖州分公司、恒泰公司发出限制消费令，同时限制潘建华、邹志平的高消费"
+    assert ("本院于2024年6月12日向各被执行人发出限制消费令，同时限制潘建华、邹志平的高消费"
             "及非生活和工作必需的消费行为；") in branch
     data = load(CASE01)  # a second person respondent questioned the same day as the first (a draft: not queried)
     second = dict(data["respondents"][0], party=dict(data["respondents"][0]["party"], id="R2", name="张建军"))
     data["respondents"].append(second)
     data["measures"]["interrogations"].append({"respondent": "R2", "person": "张建军", "date": "2024-04-24"})
-    assert "同日对被执行人张建国、张建军进行调查询问" in _ruling(data, draft=True)
+    assert "同日对各被执行人进行调查询问" in _ruling(data, draft=True)
 
 
 # ---------------------------------------------------------------- parties and names
@@ -144,3 +144,16 @@ def test_the_cut_line_and_title_of_the_slip_go_with_the_slip() -> None:
     assert paragraphs[cut + 1].text == "回　执"
     assert paragraphs[cut].paragraph_format.keep_with_next is True
     assert paragraphs[cut + 1].paragraph_format.keep_with_next or paragraphs[cut + 1].style.paragraph_format.keep_with_next
+
+
+def test_an_act_concerning_each_of_several_respondents_says_each() -> None:
+    branch = _ruling(load(BRANCH))
+    assert "查询各被执行人名下的银行存款、车辆、不动产、证券等财产" in branch
+    assert "经上述调查，未发现各被执行人有可供执行的财产。" in branch
+    # served or answered on different days: the names stay, in the order of the dates
+    assert "向被执行人恒泰湖州分公司、恒泰公司发出执行通知书、报告财产令，分别于同月24日、27日送达" in branch
+    # a clause about the respondent just named says 其
+    assert ("到被执行人恒泰湖州分公司住所地进行现场调查，办公场所已人去楼空，未发现可供执行的财产；"
+            "同日对其负责人潘建华进行调查询问") in branch
+    one = _ruling(load(CASE01))  # the only respondent is 被执行人, never 各被执行人
+    assert "各被执行人" not in one

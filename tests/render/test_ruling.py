@@ -167,7 +167,9 @@ def test_long_names_get_a_short_name_once_and_the_body_uses_it() -> None:
     text = _text(load(CASE02))
     assert "上海恒远贸易有限公司（以下简称恒远公司）" in text
     assert text.count("（以下简称恒远公司）") == 1
-    assert "向被执行人恒远公司、陈志明发出执行通知书、报告财产令，均于同月18日送达" in text
+    assert "于2023年3月30日到被执行人恒远公司住所地进行现场调查" in text
+    # an act concerning each of the two respondents says 各被执行人, not both names again
+    assert "向各被执行人发出执行通知书、报告财产令，均于同月18日送达" in text
     # the same person questioned as a respondent and as the head of the other: one clause
     assert "同日对被执行人陈志明（亦系被执行人恒远公司的法定代表人）进行调查询问" in text
     assert text.count("进行调查询问") == 1
@@ -178,7 +180,7 @@ def test_money_recovered_without_a_measure_that_produced_it_is_not_called_dispos
     text = _text(load(CASE02))
     assert "本案已执行到位23,518.60元，尚有1,320,521.40元未执行到位" in text
     assert "除已处置的财产外" not in text and "系扣划" not in text
-    assert "未发现被执行人恒远公司、陈志明有其他可供执行的财产" in text  # 其他: something was recovered
+    assert "未发现各被执行人有其他可供执行的财产" in text  # 其他: something was recovered
 
 
 def test_a_seized_asset_that_cannot_be_disposed_of_is_not_called_disposed() -> None:

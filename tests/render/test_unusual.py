@@ -129,7 +129,7 @@ def test_same_day_measures_against_several_respondents_are_one_clause() -> None:
 
 def test_no_property_found_for_several_respondents_is_one_sentence() -> None:
     text = "\n".join(_ruling(load(MULTI)))
-    assert "经上述调查，未发现被执行人天山建设公司、王'小'二、天山北坡公司有可供执行的财产。" in text
+    assert "经上述调查，未发现各被执行人有可供执行的财产。" in text
     assert text.count("经上述调查") == 1
 
 
@@ -326,7 +326,7 @@ def test_a_measure_recorded_twice_for_one_respondent_is_not_merged_into_one_name
     data["measures"]["consumption_restrictions"].append(dict(data["measures"]["consumption_restrictions"][1]))
     text = "\n".join(_ruling(data))
     # the orders of one day are one clause; the second order to the same respondent stays a clause of its own
-    assert "向被执行人天山建设公司、王'小'二、天山北坡公司发出限制消费令，同时限制艾力·买买提、努尔兰·哈斯木的高消费" in text
+    assert "向各被执行人发出限制消费令，同时限制艾力·买买提、努尔兰·哈斯木的高消费" in text
     assert "；同日向被执行人王'小'二发出限制消费令" in text and "王'小'二、王'小'二" not in text
 
 

@@ -442,9 +442,11 @@ class Clause:
     """A step as the template words it: whether it continues the court's sentence, and on the same day."""
 
     step: Step
-    who: tuple[str, ...]  # display names; () when the case has one respondent and the step concerns it
+    who: tuple[str, ...]  # display names; () when the step concerns the only respondent, or each of several
     first_of_sentence: bool
     same_day: bool  # the clause before stated this date and no other
+    every: bool = False  # the step concerns each of several respondents: 各被执行人
+    same_who: bool = False  # continues the sentence about the same named respondents: 其
 
 
 def clauses(steps_: list[Step], names: Any) -> list[Clause]:
@@ -452,12 +454,18 @@ def clauses(steps_: list[Step], names: Any) -> list[Clause]:
     out: list[Clause] = []
     previous: Step | None = None
     for s in steps_:
-        who = () if s.who and names.all_respondents(s.who) else names.of(s.who)
+        # 各被执行人 only when no date differs by respondent (分别于…、… needs the names in order)
+        apart = ((s.kind == "documents" and len({d for d in s.served if d}) > 1)
+                 or bool(getattr(s.detail, "received", ())))
+        every = bool(s.who) and names.every(s.who) and not apart
+        who = () if s.who and (every or names.all_respondents(s.who)) else names.of(s.who)
         first = previous is None or s.subject != "court" or previous.subject != "court"
         # 同日 refers to the date just read: only after a clause that states that one date and no
         # other (after "…于5月31日报告…，经本院于6月7日核查" a 同日 would be read as 6月7日)
         same = previous is not None and s.on is not None and previous.said() == {s.on}
-        out.append(Clause(s, who, first, same))
+        same_who = (not first and previous is not None and bool(s.who) and s.who == previous.who
+                    and not every and not names.all_respondents(s.who))
+        out.append(Clause(s, who, first, same, every, same_who))
         previous = s
     return out
 

@@ -104,7 +104,8 @@ class Names:
 
     Respondents by id: the name, or the unit's 简称 where the record gives one (introduced once,
     "（以下简称…）"). When the case has a single respondent the body says 被执行人 without the name
-    (:attr:`single_respondent`), as published rulings do.
+    (:attr:`single_respondent`), as published rulings do; an act concerning each of several
+    respondents says 各被执行人 (:meth:`every`).
     """
 
     respondents: dict[str, str]
@@ -120,6 +121,11 @@ class Names:
     def all_respondents(self, ids: tuple[str, ...]) -> bool:
         """Whether ``ids`` are every respondent of the case (the body then says 被执行人 only)."""
         return self.single_respondent and set(ids) == set(self.respondents)
+
+    def every(self, ids: tuple[str, ...] | list[str]) -> bool:
+        """Whether ``ids`` are every one of several respondents (the body then says 各被执行人, not
+        every name again: the names stand in the party block and the case title)."""
+        return not self.single_respondent and set(ids) == set(self.respondents)
 
 
 def names(case: CaseRecord, disclosure: Disclosure) -> Names:
