@@ -157,3 +157,18 @@ def test_an_act_concerning_each_of_several_respondents_says_each() -> None:
             "同日对其负责人潘建华进行调查询问") in branch
     one = _ruling(load(CASE01))  # the only respondent is 被执行人, never 各被执行人
     assert "各被执行人" not in one
+
+
+def test_the_blanks_of_a_telephone_or_written_record_fit_their_lines() -> None:
+    # 27 characters of 三号 on a line; a paragraph's first line is indented by two
+    texts = []
+    for mode in ("phone", "written"):
+        data = load(BRANCH)
+        data["interview"]["mode"] = mode
+        files = _files(data, ["interview"])
+        texts.append(files["约谈笔录.txt"].decode("utf-8"))
+    assert "电话记录" in texts[0] and "工作记录" in texts[1]
+    for text in texts:
+        for line in text.splitlines():
+            if "＿" in line and "：" in line:
+                assert len(line) <= 27, line
