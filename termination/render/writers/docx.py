@@ -18,11 +18,13 @@ substitute.
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from io import BytesIO
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+from zipfile import ZIP_DEFLATED
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -30,9 +32,14 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.package import Unmarshaller
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part, PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.opc.pkgwriter import PackageWriter
+from docx.package import Package
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -229,35 +236,113 @@ def base_document(draft: bool) -> bytes:
 #: whenever the two renders fell in different 2-second slots of the zip format. A document is
 #: the same document whenever it is rendered: its date is in its core properties.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_DOS_TIME, _DOS_DATE = 0, (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
 
 
-class _StampedZip:
-    """python-docx's physical package writer, with fixed entry time stamps."""
+class _Zip:
+    """The package's zip: deflated entries stamped :data:`ZIP_TIME`, laid out byte for byte as
+    ``zipfile`` writes them (a test compares), and entries compressed once reused as they are."""
 
-    def __init__(self, out: BytesIO) -> None:
-        self._zip = ZipFile(out, "w", compression=ZIP_DEFLATED)
+    def __init__(self) -> None:
+        self._out = BytesIO()
+        self._central: list[bytes] = []
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        info = ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
-        info.compress_type = ZIP_DEFLATED
-        self._zip.writestr(info, blob)
+        """Compress and add one part (python-docx's physical writer interface)."""
+        self.add(pack_uri.membername, *_deflated(blob))
 
-    def close(self) -> None:
-        self._zip.close()
+    def add(self, name: str, size: int, crc: int, data: bytes) -> None:
+        """Add one entry already compressed (raw deflate) with the size and CRC of its content."""
+        encoded = name.encode("ascii")  # part names are ASCII (OPC)
+        offset = self._out.tell()
+        fields = (0, ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, crc, len(data), size, len(encoded), 0)  # flags … extra length
+        # local header: version needed 2.0
+        self._out.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, *fields) + encoded)
+        self._out.write(data)
+        # central directory: made by version 2.0 on Unix; no comment; file mode rw------- (as zipfile)
+        self._central.append(
+            struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, *fields, 0, 0, 0, 0o600 << 16, offset) + encoded
+        )
+
+    def close(self) -> bytes:
+        start = self._out.tell()
+        for entry in self._central:
+            self._out.write(entry)
+        size = self._out.tell() - start
+        n = len(self._central)
+        self._out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, n, n, size, start, 0))
+        return self._out.getvalue()
 
 
-def _save(doc: DocxDocument) -> bytes:
-    """The .docx bytes of ``doc``: what ``Document.save`` writes, deterministic (:data:`ZIP_TIME`)."""
+def _deflated(blob: bytes) -> tuple[int, int, bytes]:
+    """``(size, crc, raw deflate)`` of a part, compressed as ``zipfile`` compresses it."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return len(blob), zlib.crc32(blob), compressor.compress(blob) + compressor.flush()
+
+
+def _save(doc: DocxDocument, static: dict[str, tuple[bytes, tuple[int, int, bytes]]] | None = None) -> bytes:
+    """The .docx bytes of ``doc``: what ``Document.save`` writes, deterministic (:data:`ZIP_TIME`).
+
+    ``static``: part name → (its bytes, compressed) for parts kept as the base document's
+    bytes (:func:`_open`); a part whose bytes are those very bytes is not compressed again.
+    """
     package = doc.part.package
     for part in package.parts:
         part.before_marshal()
-    out = BytesIO()
-    writer = _StampedZip(out)
+    writer = _Zip()
     PackageWriter._write_content_types_stream(writer, package.parts)  # noqa: SLF001 - python-docx 1.x
     PackageWriter._write_pkg_rels(writer, package.rels)  # noqa: SLF001
-    PackageWriter._write_parts(writer, package.parts)  # noqa: SLF001
-    writer.close()
-    return out.getvalue()
+    for part in package.parts:  # PackageWriter._write_parts, with the static parts as compressed once
+        known = static.get(part.partname) if static else None
+        if known is not None and part.blob is known[0]:
+            writer.add(part.partname.membername, *known[1])
+        else:
+            writer.write(part.partname, part.blob)
+        if part._rels:  # noqa: SLF001
+            writer.write(part.partname.rels_uri, part.rels.xml)
+    return writer.close()
+
+
+#: Parts a render reads or changes, parsed from the base document's bytes at every render; the
+#: others (styles, settings, theme, fonts, numbering) stay the base document's bytes, shared.
+_PARSED = frozenset({CT.WML_DOCUMENT_MAIN, CT.OPC_CORE_PROPERTIES, CT.WML_FOOTER, CT.WML_HEADER})
+
+
+@dataclass(frozen=True)
+class _Base:
+    """A base document read once: its parts, the compressed static ones and the style ids."""
+
+    reader: PackageReader
+    static: dict[str, tuple[bytes, tuple[int, int, bytes]]]
+    style_ids: dict[str, str]
+
+
+@lru_cache(maxsize=2)
+def _base(draft: bool) -> _Base:
+    data = base_document(draft)
+    reader = PackageReader.from_file(BytesIO(data))
+    static = {
+        partname: (blob, _deflated(blob))
+        for partname, content_type, _, blob in reader.iter_sparts() if content_type not in _PARSED
+    }
+    styles = Document(BytesIO(data)).styles
+    names = set(STYLE_OF_BLOCK.values()) | {CELL_STYLE, GAP_STYLE, "Table Grid"}
+    return _Base(reader, static, {name: styles[name].style_id for name in names})
+
+
+def _part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
+    """A part of the base document: parsed if a render reads or changes it, else its bytes."""
+    if content_type in _PARSED:
+        return PartFactory(partname, content_type, reltype, blob, package)
+    return Part.load(partname, content_type, blob, package)
+
+
+def _open(base: _Base) -> DocxDocument:
+    """A new document from the base document read once (what ``Document(BytesIO(…))`` gives,
+    without unzipping it and parsing its styles, settings and theme again)."""
+    package = Package()
+    Unmarshaller.unmarshal(base.reader, package, _part)
+    return package.main_document_part.document  # type: ignore[no-any-return]
 
 
 def _add_text(paragraph: Paragraph, text: str, gap_style_id: str, *, bold: bool = False) -> None:
@@ -355,9 +440,10 @@ def _footer(doc: Document, text: str) -> None:
 
 def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
     """Render blocks into a .docx (bytes)."""
-    doc = Document(BytesIO(base_document(draft)))
+    base = _base(draft)
+    doc = _open(base)
     _core(doc, meta)
-    ids = {name: doc.styles[name].style_id for name in set(STYLE_OF_BLOCK.values()) | {CELL_STYLE, GAP_STYLE}}
+    ids = base.style_ids
     gap_id = ids[GAP_STYLE]
     keep = _keep_together(blocks)
     table = None
@@ -377,8 +463,8 @@ def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
         if block.kind == "cols":
             close_table()
             widths, centred = _columns(block.text)
-            table = doc.add_table(rows=0, cols=len(widths))
-            table.style = doc.styles["Table Grid"]
+            table = doc._body.add_table(0, len(widths), doc._block_width)  # noqa: SLF001 - the styles stay unparsed
+            table._tbl.tblStyle_val = ids["Table Grid"]  # noqa: SLF001 - what ``table.style = "Table Grid"`` sets
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             table.autofit = False
             for column, width in zip(table.columns, widths, strict=True):
@@ -423,4 +509,4 @@ def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
         elif block.text:
             _add_text(p, block.text, gap_id)
     close_table()
-    return _save(doc)
+    return _save(doc, base.static)
