@@ -16,6 +16,8 @@ def format_citation(source: Source, basis: LegalBasis) -> Citation:
             text += f"第{cn_number(basis.paragraph)}款"
         if basis.item:
             text += f"第（{cn_number(basis.item)}）项"
+        if basis.label:  # a qualifier of the provision, e.g. the acts it governs
+            text += f"（{basis.label}）"
     elif basis.label:
         text += basis.label
     quote = None

@@ -41,6 +41,7 @@ INTERVIEW_LABEL = {
 }
 # 《失信规定》（2017修正）与《财产调查规定》均自2017年5月1日起施行：此前作出的行为不适用其新规则
 SHIXIN_2017 = date(2017, 5, 1)
+ZHONGBEN_2016 = date(2016, 12, 1)  # 终本规定（法〔2016〕373号）施行
 CAICHAN_2017 = date(2017, 5, 1)
 # 系统校验第2项例外：名称含下列字样且无组织机构代码的主体
 SYSTEM_EXEMPT_NAMES = ("村委会", "村民委员会", "居民委员会", "村民小组", "居民小组", "业主委员会", "业委会", "业主大会", "分公司")
@@ -311,6 +312,13 @@ def _related_persons(ctx: Context, r: Respondent) -> set[str]:
 # ---------------------------------------------------------------- A 适用范围
 
 
+@fact("终本日期在《终本规定》施行以后", reads=("termination.proposed_date",))
+def zhongben_rules_in_force(ctx: Context) -> Value:
+    # 终本规定自2016年12月1日起施行。此前的终本条件（立结案意见第十六条等，原文未核实）没有编码：
+    # 对此前的终本，本工具说不出“符合”，结论为待补充，须对照当时的规定人工审查
+    return True if ctx.as_of >= ZHONGBEN_2016 else None
+
+
 @fact("执行标的包含金钱或财物给付", reads=("claim.claim_types",))
 def claim_enforceable_type(ctx: Context) -> Value:
     return bool({"money", "property"} & set(ctx.case.claim.claim_types))
@@ -562,9 +570,10 @@ def report_violators_unlisted(ctx: Context) -> Value:
         violated, minor = _violation(ctx, r), _is_minor(r, ctx.as_of)
         result = _and(violated, _not(minor))
         if result is None:
-            why = ["已发出报告财产令而报告情况未记录"] if violated is None else []
-            why += ["出生日期未记录（无法排除未成年人）"] if minor is None else []
-            causes.append(f"被执行人{r.party.name}：{'，'.join(why)}")
+            name = r.party.name
+            why = [f"已向被执行人{name}发出报告财产令，但其报告情况未记录"] if violated is None else []
+            why += [f"被执行人{name}的出生日期未记录，无法排除其为未成年人"] if minor is None else []
+            causes.extend(why)
         return result
 
     count = _resp(ctx, "report_violators_unlisted", unlisted)
@@ -707,24 +716,25 @@ def dishonest_eligible_unlisted(ctx: Context) -> Value:
         grounds = _dishonest_grounds(ctx, r)
         if grounds is None:
             eligible: bool | None = None
-            why.append("是否具有《失信规定》第一条各项情形未经审查记录")
+            why.append(f"被执行人{r.party.name}是否具有《失信规定》第一条各项情形尚未审查记录")
         elif grounds - {1}:
             eligible = True
         elif 1 in grounds:
             eligible = _not(_ground_one_barred(ctx, r)[0])  # 失信规定第三条
             if eligible is None:
-                why.append("第三条的除外情形（" + "、".join(_article_3_open(ctx, r)) + "）未查明")
+                why.append(f"被执行人{r.party.name}是否属于《失信规定》第三条的除外情形（"
+                           + "、".join(_article_3_open(ctx, r)) + "）尚未查明")
         else:
             eligible = False
         if eligible is False and _violation(ctx, r) is None:
             eligible = None  # 第一条第（四）项 is open while the answer to the 报告财产令 is unrecorded
-            why.append("已发出报告财产令而报告情况未记录")
+            why.append(f"已向被执行人{r.party.name}发出报告财产令，但其报告情况未记录")
         minor = _is_minor(r, ctx.as_of)
         result = _and(eligible, _not(minor))  # 失信规定第四条：不得纳入未成年人
         if result is None:
             if minor is None and eligible is not False:
-                why.append("出生日期未记录（无法排除未成年人）")
-            causes.append(f"被执行人{r.party.name}：{'，'.join(why)}")
+                why.append(f"被执行人{r.party.name}的出生日期未记录，无法排除其为未成年人")
+            causes.extend(why)
         return result
 
     count = _resp(ctx, "dishonest_eligible_unlisted", unlisted)
@@ -1105,7 +1115,7 @@ def _disposal_gaps(ctx: Context, a: Any) -> tuple[bool | None, list[str]]:
 
 
 def _label(a: Any, gaps: list[str]) -> str:
-    return f"{a.description}（尚缺：{'、'.join(gaps)}）" if gaps else a.description
+    return f"{a.description}（尚缺{'、'.join(gaps)}）" if gaps else a.description
 
 
 def _waiting_unrequested(ctx: Context, a: Any) -> bool:
@@ -1160,7 +1170,7 @@ def waiting_seizures_unrequested(ctx: Context) -> Value:
     items = [a for a in ctx.case.measures.assets if a.first_seizing_court and a.status != "disposed"]
     return _count(
         ctx, "waiting_seizures_unrequested",
-        ((f"{a.description}（首封法院：{a.first_seizing_court}）", _waiting_unrequested(ctx, a)) for a in items),
+        ((f"{a.description}（首封法院为{a.first_seizing_court}）", _waiting_unrequested(ctx, a)) for a in items),
     )
 
 
@@ -1230,7 +1240,8 @@ def obstructions_unsanctioned(ctx: Context) -> Value:
         targets = _related_persons(ctx, ctx.respondent(o.by)) if o.by in ids else {o.by}
         return not any(s.target in targets and s.decided_on >= o.date for s in sanctions)
 
-    return _count(ctx, "obstructions_unsanctioned", ((f"{ctx.name(o.by)}：{o.description}", unsanctioned(o)) for o in _obstructions(ctx)))
+    return _count(ctx, "obstructions_unsanctioned", ((f"{ctx.name(o.by)}于{text.ymd(o.date)}{o.description.rstrip('。；;，,')}", unsanctioned(o))
+                                                      for o in _obstructions(ctx)))
 
 
 @fact("达到拒执罪标准的妨害执行行为数", reads=WHO + _m("obstructions", "by", "date", "criminal_threshold_met"))
@@ -1642,6 +1653,23 @@ def report_order_comparisons(ctx: Context) -> Value:
 @fact("已发出报告财产令的被执行人数", reads=WHO + ORDERS)
 def respondents_ordered_to_report(ctx: Context) -> Value:
     return sum(_ordered_to_report(ctx, r) for r in ctx.case.respondents)
+
+
+@fact("报告了财产的被执行人数", reads=WHO + REPORTS + ORDERS)
+def respondents_who_reported(ctx: Context) -> Value:
+    # 终本规定第二条第（二）项“对被执行人报告的财产情况予以核查”: only a report is verified;
+    # a respondent who did not report or refused leaves nothing to verify (B07/B08 judge that)
+    def reported(r: Respondent) -> bool | None:
+        reports = _reports(ctx, r)
+        if not reports:
+            if not _ordered_to_report(ctx, r):
+                return False
+            if ctx.recorder is not None:  # the answer to the order is what must be established
+                ctx.recorder.need("measures.property_reports")
+            return None
+        return any(p.status not in ("none", "refused") for p in reports)
+
+    return _resp(ctx, "respondents_who_reported", reported)
 
 
 @fact("收到的具体财产线索数", reads=_m("clues", "concrete", "received_on"))

@@ -35,8 +35,8 @@ def checklist_text(d: Decision, *, problems_only: bool = False) -> str:
                 lines.append(f"     {STATUS_LABEL[f.status]}：{f.message}")
                 if f.remedy:
                     lines.append(f"     补正：{f.remedy}")
+                # requirement IDs stay in the JSON (Finding.requirements): a judge reads the law cited
                 lines.append(f"     依据：{_cites(f)}")
-                lines.append(f"     要求：{'、'.join(f.requirements)}")
         lines.append("")
     c = d.counts
     lines.append(

@@ -153,10 +153,10 @@ def test_non_disposable_reasons_follow_article_4() -> None:
     once = case(measures__assets=[dict(house, disposal_attempts=failed[:1])])
     assert facts(once)["assets_nondisposable_unlawful"] == 1
     d = check(once)
-    assert "商铺（尚缺：第二次拍卖、变卖）" in d.finding("D15").message
+    assert "商铺（尚缺第二次拍卖、变卖）" in d.finding("D15").message
     assert d.finding("D14").status == "violated"  # 第一条第（三）项 is not met either
     no_sale = case(measures__assets=[dict(house, disposal_attempts=failed[:2])])
-    assert "商铺（尚缺：变卖）" in check(no_sale).finding("D15").remedy
+    assert "商铺（尚缺变卖）" in check(no_sale).finding("D15").remedy
     # a movable needs no 变卖 after the second auction (拍卖变卖规定第二十四条)
     machine = dict(house, type="other", description="机器设备", disposal_attempts=failed[:2])
     assert facts(case(measures__assets=[machine]))["assets_nondisposable_unlawful"] == 0
@@ -172,7 +172,7 @@ def test_waiting_seizure_needs_the_first_court_asked() -> None:
             "status": "not_disposable", "non_disposable_reason": "本院轮候查封", "first_seizing_court": "成都市武侯区人民法院"}
     d = check(case(measures__assets=[shop]))
     assert d.finding("D18").status == "violated" and d.finding("D18").blocks
-    assert "临街商铺（首封法院：成都市武侯区人民法院）" in d.finding("D18").message
+    assert "临街商铺（首封法院为成都市武侯区人民法院）" in d.finding("D18").message
     assert d.finding("D14").status == "violated"
     asked = check(case(measures__assets=[dict(shop, status="undisposed", disposal_requested_on="2024-05-20")]))
     assert asked.finding("D18").status == "satisfied"
@@ -583,7 +583,7 @@ def test_a_waiting_seizure_names_the_request_first_and_does_not_claim_article_on
     shop = {"id": "H1", "respondent": "R1", "type": "real_estate", "description": "临街商铺", "seized": True,
             "status": "not_disposable", "non_disposable_reason": "本院轮候查封", "first_seizing_court": "成都市武侯区人民法院"}
     d = check(case(measures__assets=[shop]))
-    assert "临街商铺（尚缺：商请首封法院成都市武侯区人民法院处置或移送处置权、第一次拍卖" in d.finding("D15").message
+    assert "临街商铺（尚缺商请首封法院成都市武侯区人民法院处置或移送处置权、第一次拍卖" in d.finding("D15").message
     # asked, and the first-seizing court is auctioning it: the request is made (D18 ✓) but the
     # property is being disposed of, not "不能处置" (终本规定第一条第（三）项): D14 ✗ — and D18's ✓
     # states nothing about 第一条第（三）项 itself
@@ -597,7 +597,7 @@ def test_a_waiting_seizure_names_the_request_first_and_does_not_claim_article_on
 # ---------------------------------------------------------------- an unknown says what is missing, and missing agrees
 
 #: what each message says is unrecorded → the field the guided interview must ask for
-CAUSES = {"第一条各项情形未经审查记录": "dishonest_grounds", "出生日期未记录": "birth_date",
+CAUSES = {"第一条各项情形尚未审查记录": "dishonest_grounds", "出生日期未记录": "birth_date",
           "报告情况未记录": "measures.property_reports", "如何报告未记录": "measures.property_reports"}
 
 
@@ -625,3 +625,24 @@ def test_the_unknown_message_names_exactly_what_missing_lists(changes: dict[str,
         said = {field for phrase, field in CAUSES.items() if phrase in f.message}
         listed = {field for field in CAUSES.values() if any(m.endswith(field) for m in f.missing)}
         assert said == listed == causes, (rule, f.message, f.missing)
+
+
+# ---------------------------------------------------------------- B06: only a report is verified (终本规定第二条第（二）项)
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ({"status": "none"}, "not_applicable"),  # no report: nothing to verify (B07/B08 judge the violation)
+        ({"status": "refused"}, "not_applicable"),
+        ({"status": "late", "received_on": "2024-04-02"}, "violated"),  # a late report is still a report to verify
+        ({"status": "false", "received_on": "2024-04-02", "verified_on": "2024-04-09"}, "satisfied"),
+        (None, "unknown"),  # the order was served and the answer is unrecorded
+    ],
+)
+def test_b06_verifies_reports_and_has_nothing_to_judge_without_one(report: dict[str, Any] | None, expected: str) -> None:
+    reports = [] if report is None else [{"respondent": "R1", **report}]
+    d = check(case(measures__property_reports=reports))
+    assert d.finding("B06").status == expected, d.finding("B06").message
+    if expected == "not_applicable":
+        assert "核查" in d.finding("B06").message and "均已核查" not in d.finding("B06").message

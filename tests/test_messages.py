@@ -69,3 +69,28 @@ def test_pasted_clue_text_is_quoted_whole() -> None:
                                   "description": "对被执行人在武侯区某小区有一间临街商铺对外出租…进行核查。"}]
     finding = check(load_case(data)).finding("D04")
     assert "“对被执行人在武侯区某小区有一间临街商铺对外出租…进行核查”" in finding.message
+
+
+SAMPLES = sorted(p for p in (ROOT / "corpus/cases").glob("*.json") if not p.name.endswith(".expected.json"))
+#: bureaucratic leftovers a judge would not write (the B07 remark "（其查找另项检查）" was one)
+AWKWARD = ("另项检查", "另项", "（或", "或者/", "等等")
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_every_sample_checklist_reads_as_a_judge_writes(path: Path) -> None:
+    """What `termination check` prints for every sample: each message, remedy and citation line
+    is Chinese without field names, requirement IDs, English, stray spaces or awkward phrases;
+    and every finding's text (any status) is free of them too."""
+    from termination.decide import check
+    from termination.report import checklist_text
+
+    decision = check(load_case(path))
+    body = [line.strip() for line in checklist_text(decision).splitlines() if line.startswith("     ")]
+    texts = body + [f.message for f in decision.findings] + [f.remedy for f in decision.findings if f.remedy]
+    for text in texts:
+        assert not ASCII_WORD.search(text), f"{path.stem}: {text}"
+        assert not STRAY_SPACE.search(text), f"{path.stem} has a stray space: {text!r}"
+        assert not any(a in text for a in AWKWARD), f"{path.stem}: {text}"
+    for text in [f.message for f in decision.findings] + [f.remedy for f in decision.findings if f.remedy]:
+        # one colon per sentence at most: "尚不能判断…：被执行人甲：…" reads as a form, not as a judge writes
+        assert all(sentence.count("：") <= 1 for sentence in text.split("。")), f"{path.stem}: {text}"

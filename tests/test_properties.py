@@ -170,7 +170,11 @@ SUBJECT: dict[str, Callable[[CaseRecord], bool]] = {
         _on(r, x.issued_on) and x.issued_on >= SHIXIN_2017
         for x in [*r.measures.enforcement_notices, *r.measures.report_orders]
     ),
-    "B06": lambda r: any(_on(r, o.issued_on) for o in r.measures.report_orders),
+    # 终本规定第二条第（二）项: a report to verify (not none/refused); an order unanswered is unknown, never ✓
+    "B06": lambda r: any(
+        p.status not in ("none", "refused") and (p.received_on is None or _on(r, p.received_on))
+        for p in r.measures.property_reports
+    ),
     "C02": lambda r: any(_on(r, c.issued_on) for c in r.measures.consumption_restrictions),
     "C04": lambda r: any(
         _on(r, c.issued_on) and r.respondent(c.respondent).party.kind == "person"

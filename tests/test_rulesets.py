@@ -161,3 +161,22 @@ def test_local_rules_start_with_the_local_rule() -> None:
         if rule.severity == "local":
             local = [RULESET.sources[b.source] for b in rule.legal_basis if RULESET.sources[b.source].kind == "local"]
             assert local and rule.valid_from >= max(s.effective for s in local if s.effective), rule.code
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("2024-11-30", ["《拒执罪解释（2015）》第二条"]),
+        # 法释〔2024〕13号第十六条 repeals 法释〔2015〕16号 on 2024-12-01, but an earlier act is still judged by the
+        # interpretation of its time (刑事司法解释时间效力规定第三条): both are cited, the old one for earlier acts
+        ("2024-12-01", ["《拒执罪解释》第三条", "《拒执罪解释（2015）》第二条（适用于2024年12月1日以前的行为）"]),
+    ],
+)
+def test_refusal_crime_cites_the_interpretation_of_the_act(on: str, expected: list[str]) -> None:
+    from datetime import date
+
+    from termination.decide import citations_for, compiled
+
+    rule = next(r for r in compiled().ruleset.rules if r.code == "E03")
+    texts = [c.text for c in citations_for(rule, date.fromisoformat(on)) if "拒执罪" in c.text]
+    assert texts == expected

@@ -41,7 +41,9 @@ class LegalBasis(_Model):
     article: str | None = Field(None, pattern=r"^第[〇零一二三四五六七八九十百]+条$")
     paragraph: int | None = Field(None, ge=1)
     item: int | None = Field(None, ge=1)
-    label: str | None = Field(None, description="for sources without articles, e.g. 系统校验第7项")
+    label: str | None = Field(
+        None, description="for sources without articles, e.g. 系统校验第7项; beside an article, a qualifier shown after it"
+    )
     verification: Verification
     valid_from: date | None = None
     valid_to: date | None = None
