@@ -95,7 +95,7 @@ def _next_workday(d: date, provisional: bool) -> LegalDay:
         info = holidays.day_info(d)
         if info.provisional and not provisional:
             raise CalendarNotCovered(holidays.not_official_message(d.year))
-        guessed = guessed or info.provisional
+        guessed = guessed or (info.provisional and not holidays.certain_rest_day(d))
         if info.workday:
             return LegalDay(d, guessed)
         d += timedelta(days=1)
@@ -106,7 +106,8 @@ def last_workday_on_or_before(d: date) -> LegalDay:
     guessed = False
     while True:
         info = holidays.day_info(d)
-        guessed = guessed or info.provisional
+        # a festival day (放假办法第二条) is certainly a day off: passing it guesses nothing
+        guessed = guessed or (info.provisional and not holidays.certain_rest_day(d))
         if info.workday:
             return LegalDay(d, guessed)
         d -= timedelta(days=1)

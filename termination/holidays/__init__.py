@@ -166,8 +166,18 @@ def _day_info(d: date) -> DayInfo:
     raise CalendarNotCovered(not_official_message(d.year))
 
 
+def certain_rest_day(d: date) -> bool:
+    """A festival day of 《全国年节及纪念日放假办法》第二条 in a year without a published notice: a day
+    off whatever the notice will arrange (it moves weekend days and bridges, never the festival)."""
+    try:
+        return _basis(d.year) == "provisional" and d in provisional.statutory_days(d.year)
+    except CalendarNotCovered:
+        return False
+
+
 __all__ = [
     "PROVISIONAL_MARK",
+    "certain_rest_day",
     "DayInfo",
     "YearBasis",
     "coverage",

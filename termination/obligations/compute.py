@@ -62,7 +62,7 @@ PROVISIONAL_NOTE = (
 )
 _FIELD_PREFIX = re.compile(r"^(?P<field>[a-z_]+(?:\.[a-z_]+|\[\d+\])*)：(?P<rest>.*)$", re.S)
 PROVISIONAL_FINDING = "（所用期限按推算的节假日计算，待国务院公布放假安排后复核）"
-UNVERIFIED = "条文序号未核实（UNVERIFIED），办理前请核对官方文本"
+UNVERIFIED = "条文序号未核实，办理前请核对官方文本"
 
 CITE_DB_ENTRY = "《终本规定》（终本案件信息库条款，条文序号未核实）"
 CITE_DB_REMOVAL = "《终本规定》（终本案件信息库屏蔽条款，条文序号未核实）"
@@ -395,7 +395,7 @@ class _Builder:
 
     def _seizure(self, i: int, s: Seizure) -> None:
         verb, asset, _ = SEIZURE_TERMS[s.asset_type]
-        what = f"{s.id}（{s.description or asset}）"
+        what = s.description or f"{asset}（记录项{s.id}）"  # the record's own id only when nothing else names it
         expiry = self._term(i, s, "expiry", s.start, s.expiry, renewal=False)
         renewed = self.known(s.renewed_on)
         on_time = renewed is not None and renewed <= expiry

@@ -93,7 +93,7 @@ def to_text(report: CalendarReport) -> str:
             o.title,
             _due_text(o),
             STATUS_LABEL[o.status],
-            f"{o.citation}（{o.requirement}）",
+            o.citation,
         )
         for o in report.obligations
     ]
@@ -216,7 +216,6 @@ def _event_description(o: Obligation) -> str:
     lines += [f"【记录问题】{w}" for w in o.warnings]
     lines += [
         f"依据：{o.citation}",
-        f"要求编号：{o.requirement}",
         f"状态：{STATUS_LABEL[o.status]}",
         f"执行法院：{o.court}",
     ]

@@ -93,9 +93,8 @@ def test_ics_parses_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         assert event.decoded("DTEND") == o.due + timedelta(days=1)
         assert o.case_number in str(event["SUMMARY"])
         assert o.title in str(event["SUMMARY"])
-        assert o.citation in str(event["DESCRIPTION"]) and o.requirement in str(
-            event["DESCRIPTION"]
-        )
+        # the law cited, not the requirement ID (people read the event; JSON and the spreadsheet keep the ID)
+        assert o.citation in str(event["DESCRIPTION"]) and o.requirement not in str(event["DESCRIPTION"])
         assert str(event["UID"]) == o.ics_uid
         assert len(list(event.walk("VALARM"))) == 2
     # every record problem of the samples reaches the .ics, on its obligation or on its own
@@ -104,7 +103,7 @@ def test_ics_parses_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     for f in found:
         assert any(f.message in str(e["DESCRIPTION"]) for e in everything), f.message
     # the Sunday bank freeze of sample 03 is on the Friday before
-    assert date(2026, 4, 10) in {e.decoded("DTSTART") for e in events if "S1" in str(e["SUMMARY"])}
+    assert date(2026, 4, 10) in {e.decoded("DTSTART") for e in events if "平安银行深圳南山支行一般账户" in str(e["SUMMARY"])}
 
 
 def test_xlsx_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -181,3 +180,25 @@ def test_missing_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[
     code = main(["calendar", str(tmp_path / "nope.jsonl"), "--as-of", AS_OF])
     assert code == 2
     assert "nope.jsonl：文件不存在" in capsys.readouterr().err
+
+
+def test_text_calendar_speaks_to_people(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text calendar names the law and the seized property, not requirement IDs, record ids or
+    English status words (the JSON keeps ``requirement`` and ``ref``)."""
+    import re
+
+    assert main(["calendar", str(SAMPLES), "--as-of", "2026-12-03"]) == 0
+    out = capsys.readouterr().out
+    body = out.split("节假日依据")[0]  # the footer names the holiday data package by its name
+    assert not re.search(r"R-[A-Z0-9]|UNVERIFIED|\bS\d+（", body), body
+    assert "交通银行上海张江支行账户" in body  # sample 07's freeze, named by what it freezes
+
+
+def test_a_festival_day_is_no_guess() -> None:
+    """放假办法第二条: 2027-01-01 is a day off whatever the 2027 notice arranges, so the last working
+    day before it (2026-12-31, an official 2026 working day) is not provisional; a weekday next to a
+    festival is (the notice may make it a bridge day)."""
+    from termination.periods import last_workday_on_or_before
+
+    assert last_workday_on_or_before(date(2027, 1, 1)) == (date(2026, 12, 31), False)
+    assert last_workday_on_or_before(date(2027, 2, 7)) == (date(2027, 2, 4), True)
