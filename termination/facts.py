@@ -1086,6 +1086,16 @@ def _disposal_gaps(ctx: Context, a: Any) -> tuple[bool | None, list[str]]:
     attempts = [d for d in a.disposal_attempts if ctx.on_time(d.date)]
     auctions = sum(d.method == "auction" and d.outcome == "failed" for d in attempts)
     sale_failed = any(d.method == "sale" and d.outcome == "failed" for d in attempts)
+    if a.type in REGISTERED_MOVABLES and auctions < 2:
+        # no sale sequence ran: only 第四条第（二）项 can make the vehicle non-disposable, so whether it
+        # was registered and could not be actually seized is all that decides (nothing else is read)
+        unseizable = _and(a.seized, _not(a.physically_seized))
+        if unseizable is None:
+            asks = [q for q, v in (("是否已查封登记", a.seized), ("能否实际扣押", a.physically_seized)) if v is None]
+            gaps = ["查明" + "、".join(asks)]
+            if _waiting_unrequested(ctx, a):
+                gaps.insert(0, f"商请首封法院{a.first_seizing_court}处置或移送处置权")
+            return None, gaps
     gaps: list[str] = []
     if auctions < 1:
         gaps.append("第一次拍卖")
@@ -1096,11 +1106,11 @@ def _disposal_gaps(ctx: Context, a: Any) -> tuple[bool | None, list[str]]:
     if a.accepted_in_lieu is None:
         gaps.append("征询申请执行人是否接受以物抵债")
     elif a.accepted_in_lieu:
-        gaps.append("申请执行人接受以物抵债的，作价交其抵债")
+        gaps.append("作价交申请执行人抵债（申请执行人已表示接受）")
     if a.management_possible is None:
         gaps.append("审查能否强制管理")
     elif a.management_possible:
-        gaps.append("可以强制管理的，交付强制管理")
+        gaps.append("经申请执行人同意交其管理（可以强制管理）")
     sequence = _and(auctions >= 2, a.type not in PROPERTY_RIGHTS or sale_failed,
                     _not(a.accepted_in_lieu), _not(a.management_possible))
     unseizable: bool | None = False
@@ -1115,7 +1125,7 @@ def _disposal_gaps(ctx: Context, a: Any) -> tuple[bool | None, list[str]]:
 
 
 def _label(a: Any, gaps: list[str]) -> str:
-    return f"{a.description}（尚缺{'、'.join(gaps)}）" if gaps else a.description
+    return f"{a.description}（尚需{'、'.join(gaps)}）" if gaps else a.description
 
 
 def _waiting_unrequested(ctx: Context, a: Any) -> bool:

@@ -153,10 +153,10 @@ def test_non_disposable_reasons_follow_article_4() -> None:
     once = case(measures__assets=[dict(house, disposal_attempts=failed[:1])])
     assert facts(once)["assets_nondisposable_unlawful"] == 1
     d = check(once)
-    assert "商铺（尚缺第二次拍卖、变卖）" in d.finding("D15").message
+    assert "商铺（尚需第二次拍卖、变卖）" in d.finding("D15").message
     assert d.finding("D14").status == "violated"  # 第一条第（三）项 is not met either
     no_sale = case(measures__assets=[dict(house, disposal_attempts=failed[:2])])
-    assert "商铺（尚缺变卖）" in check(no_sale).finding("D15").remedy
+    assert "商铺（尚需变卖）" in check(no_sale).finding("D15").remedy
     # a movable needs no 变卖 after the second auction (拍卖变卖规定第二十四条)
     machine = dict(house, type="other", description="机器设备", disposal_attempts=failed[:2])
     assert facts(case(measures__assets=[machine]))["assets_nondisposable_unlawful"] == 0
@@ -583,7 +583,7 @@ def test_a_waiting_seizure_names_the_request_first_and_does_not_claim_article_on
     shop = {"id": "H1", "respondent": "R1", "type": "real_estate", "description": "临街商铺", "seized": True,
             "status": "not_disposable", "non_disposable_reason": "本院轮候查封", "first_seizing_court": "成都市武侯区人民法院"}
     d = check(case(measures__assets=[shop]))
-    assert "临街商铺（尚缺商请首封法院成都市武侯区人民法院处置或移送处置权、第一次拍卖" in d.finding("D15").message
+    assert "临街商铺（尚需商请首封法院成都市武侯区人民法院处置或移送处置权、第一次拍卖" in d.finding("D15").message
     # asked, and the first-seizing court is auctioning it: the request is made (D18 ✓) but the
     # property is being disposed of, not "不能处置" (终本规定第一条第（三）项): D14 ✗ — and D18's ✓
     # states nothing about 第一条第（三）项 itself
@@ -646,3 +646,19 @@ def test_b06_verifies_reports_and_has_nothing_to_judge_without_one(report: dict[
     assert d.finding("B06").status == expected, d.finding("B06").message
     if expected == "not_applicable":
         assert "核查" in d.finding("B06").message and "均已核查" not in d.finding("B06").message
+
+
+def test_a_vehicle_whose_actual_seizure_is_unrecorded_asks_only_that() -> None:
+    """终本规定第四条第（二）项: with no auctions run, only whether the registered vehicle could not be
+    actually seized decides; the message and Finding.missing name that one fact (not 以物抵债 or
+    强制管理, which cannot change the outcome)."""
+    truck = {"id": "P9", "respondent": "R1", "type": "vehicle", "description": "轻型货车一辆", "seized": True,
+             "status": "not_disposable", "non_disposable_reason": "已查封登记"}
+    d = check(case(measures__assets=[truck]))
+    for rule in ("D14", "D15"):
+        f = d.finding(rule)
+        assert f.status == "unknown", rule
+        assert f.missing == ["measures.assets.0.physically_seized"], (rule, f.missing)
+        assert "查明能否实际扣押" in f.message and "以物抵债" not in f.message and "查封登记" not in f.message
+    assert check(case(measures__assets=[dict(truck, physically_seized=False)])).finding("D15").status == "satisfied"
+    assert check(case(measures__assets=[dict(truck, physically_seized=True)])).finding("D15").status == "violated"
