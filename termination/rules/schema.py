@@ -126,7 +126,17 @@ class NotEncoded(_Model):
     handled_by: str | None = Field(None, description="where it is checked instead, if anywhere")
 
 
+class PartlyEncoded(_Model):
+    """A part of an encoded requirement that its rule does not check, with the reason."""
+
+    requirement: str
+    rule: str = Field(pattern=r"^[A-G]\d{2}$")
+    part: str = Field(description="what of the requirement the rule leaves out")
+    reason: str
+
+
 class NotEncodedFile(_Model):
     """``rulesets/zhongben/not_encoded.yaml``."""
 
     not_encoded: list[NotEncoded]
+    partly_encoded: list[PartlyEncoded] = Field(default_factory=list)
