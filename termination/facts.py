@@ -769,6 +769,8 @@ def listings_barred_by_article_3(ctx: Context) -> Value:
         if x.ground != 1:
             return r.party.name, False
         barred, reasons = _ground_one_barred(ctx, r)
+        if barred is None:  # the unknown message names exactly what is open for this respondent
+            return f"被执行人{r.party.name}{'、'.join(_article_3_open(ctx, r))}未记录", None
         return (f"{r.party.name}（{'、'.join(reasons)}）" if reasons else r.party.name), barred
 
     return _count(ctx, "listings_barred_by_article_3", (label_and_status(x) for x in _listings_since_2017(ctx)))

@@ -662,3 +662,20 @@ def test_a_vehicle_whose_actual_seizure_is_unrecorded_asks_only_that() -> None:
         assert "查明能否实际扣押" in f.message and "以物抵债" not in f.message and "查封登记" not in f.message
     assert check(case(measures__assets=[dict(truck, physically_seized=False)])).finding("D15").status == "satisfied"
     assert check(case(measures__assets=[dict(truck, physically_seized=True)])).finding("D15").status == "violated"
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule", "said", "missing"),
+    [
+        # 失信规定第三条: only the exception left open is named, with the respondent
+        ({"respondents__0__security_provided": ...}, "C06", "被执行人张建国是否提供充分有效担保未记录",
+         ["respondents.0.security_provided"]),
+        ({"respondents__0__party__missing": ...}, "E01", "未记录被执行人张建国是否下落不明", ["respondents.0.party.missing"]),
+        ({"respondents__0__party__birth_date": ...}, "C09", "被执行人张建国的出生日期未记录", ["respondents.0.party.birth_date"]),
+    ],
+)
+def test_an_unknown_names_who_and_what(changes: dict[str, Any], rule: str, said: str, missing: list[str]) -> None:
+    f = check(case(**changes)).finding(rule)
+    assert f.status == "unknown"
+    assert said in f.message and "充分有效担保、" not in f.message, f.message
+    assert f.missing == missing
