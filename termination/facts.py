@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from termination import periods, text
+from termination import editions, periods, text
 from termination.absence import RECORD_PATHS, not_established, pattern
 from termination.case import CaseRecord, NaturalPerson, Organisation, Respondent
 from termination.reads import Recorder, wrap
@@ -41,7 +41,6 @@ INTERVIEW_LABEL = {
 }
 # 《失信规定》（2017修正）与《财产调查规定》均自2017年5月1日起施行：此前作出的行为不适用其新规则
 SHIXIN_2017 = date(2017, 5, 1)
-ZHONGBEN_2016 = date(2016, 12, 1)  # 终本规定（法〔2016〕373号）施行
 CAICHAN_2017 = date(2017, 5, 1)
 # 系统校验第2项例外：名称含下列字样且无组织机构代码的主体
 SYSTEM_EXEMPT_NAMES = ("村委会", "村民委员会", "居民委员会", "村民小组", "居民小组", "业主委员会", "业委会", "业主大会", "分公司")
@@ -316,7 +315,7 @@ def _related_persons(ctx: Context, r: Respondent) -> set[str]:
 def zhongben_rules_in_force(ctx: Context) -> Value:
     # 终本规定自2016年12月1日起施行。此前的终本条件（立结案意见第十六条等，原文未核实）没有编码：
     # 对此前的终本，本工具说不出“符合”，结论为待补充，须对照当时的规定人工审查
-    return True if ctx.as_of >= ZHONGBEN_2016 else None
+    return True if ctx.as_of >= editions.editions("zhongben")[0].effective else None  # sources.yaml: 2016-12-01
 
 
 @fact("执行标的包含金钱或财物给付", reads=("claim.claim_types",))
