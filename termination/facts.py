@@ -1267,11 +1267,14 @@ def criminal_obstructions(ctx: Context) -> Value:
 def criminal_unreferred(ctx: Context) -> Value:
     referred = {s.target for s in ctx.case.measures.sanctions if s.type == "criminal_referral" and ctx.on_time(s.decided_on)}
     ids = {r.party.id for r in ctx.case.respondents}
-    items = [o for o in _obstructions(ctx) if o.criminal_threshold_met]
+    # an act whose threshold is unrecorded and that was not referred is open, never "none unreferred"
+    items = [o for o in _obstructions(ctx) if o.criminal_threshold_met is not False]
 
-    def unreferred(o: Any) -> bool:
+    def unreferred(o: Any) -> bool | None:
         targets = _related_persons(ctx, ctx.respondent(o.by)) if o.by in ids else {o.by}
-        return not (targets & referred)
+        if targets & referred:
+            return False
+        return True if o.criminal_threshold_met else None
 
     return _count(ctx, "criminal_unreferred", ((ctx.name(o.by), unreferred(o)) for o in items))
 
@@ -1706,6 +1709,17 @@ def applications_since_2017(ctx: Context) -> Value:
     return sum(
         ctx.on_time(a.received_on) and a.received_on >= CAICHAN_2017 for a in ctx.case.measures.investigation_applications
     )
+
+
+@fact(
+    "已进行的财产调查数（网络查询、现场调查、发现的财产）",
+    reads=_m("network_inquiries", "requested_on") + _m("onsite_investigations", "date") + ("measures.assets",),
+)
+def property_investigations(ctx: Context) -> Value:
+    # 终本规定第一条第（三）项“未发现可供执行的财产”是调查的结果：没有任何调查，就没有可判断的结果
+    m = ctx.case.measures
+    return (sum(ctx.on_time(q.requested_on) for q in m.network_inquiries)
+            + sum(ctx.on_time(o.date) for o in m.onsite_investigations) + len(m.assets))
 
 
 @fact("发起的网络查询数", reads=_m("network_inquiries", "requested_on"))

@@ -679,3 +679,17 @@ def test_an_unknown_names_who_and_what(changes: dict[str, Any], rule: str, said:
     assert f.status == "unknown"
     assert said in f.message and "充分有效担保、" not in f.message, f.message
     assert f.missing == missing
+
+
+def test_an_unreferred_act_whose_threshold_is_unrecorded_is_open() -> None:
+    """终本规定第一条第（五）项: an obstruction not referred whose 拒执罪 threshold is unrecorded leaves E03
+    unknown (it said ✓ "none unreferred" once the threshold was removed: found by the property test on
+    sample 43)."""
+    act = {"by": "R1", "date": "2024-04-12", "description": "被限制消费后乘坐飞机出行"}
+    fine = {"target": "R1", "type": "fine", "reason": "restriction_violation", "decided_on": "2024-04-20"}
+    f = check(case(measures__obstructions=[act], measures__sanctions=[fine])).finding("E03")
+    assert f.status == "unknown", f.message
+    assert f.missing == ["measures.obstructions.0.criminal_threshold_met"]
+    assert "张建国的妨害执行行为是否达到" in f.message
+    referred = {"target": "R1", "type": "criminal_referral", "reason": "obstruction", "decided_on": "2024-04-30"}
+    assert check(case(measures__obstructions=[act], measures__sanctions=[fine, referred])).finding("E03").status != "unknown"

@@ -193,6 +193,8 @@ SUBJECT: dict[str, Callable[[CaseRecord], bool]] = {
     "D10": lambda r: any(_on(r, a.received_on) for a in r.measures.investigation_applications),
     "D11": lambda r: any(_on(r, a.received_on) and a.received_on >= SHIXIN_2017 for a in r.measures.investigation_applications),
     "D13": lambda r: any(_on(r, q.requested_on) for q in r.measures.network_inquiries),
+    "D14": lambda r: bool(r.measures.assets) or any(_on(r, q.requested_on) for q in r.measures.network_inquiries)
+    or any(_on(r, o.date) for o in r.measures.onsite_investigations),
     "D15": lambda r: any(a.status == "not_disposable" for a in r.measures.assets),
     "D16": lambda r: any(a.status != "disposed" for a in r.measures.assets),
     "D17": lambda r: bool(r.measures.assets),
