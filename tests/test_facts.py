@@ -693,3 +693,19 @@ def test_an_unreferred_act_whose_threshold_is_unrecorded_is_open() -> None:
     assert "张建国的妨害执行行为是否达到" in f.message
     referred = {"target": "R1", "type": "criminal_referral", "reason": "obstruction", "decided_on": "2024-04-30"}
     assert check(case(measures__obstructions=[act], measures__sanctions=[fine, referred])).finding("E03").status != "unknown"
+
+
+def test_a_period_in_an_unpublished_year_says_so_and_names_the_item() -> None:
+    """D05/D11 unknown only because the period ends in a year without a State Council notice: the
+    message says that (not "日期不全或…" which did not say which) and names the clue or application."""
+    data = copy.deepcopy(BASE)
+    data["termination"]["proposed_date"] = "2027-03-08"
+    data["measures"]["clues"] = [{"id": "C1", "source": "applicant", "description": "被执行人名下疑有一辆小型轿车",
+                                  "received_on": "2027-01-29", "verified_on": "2027-02-03"}]
+    data["measures"]["investigation_applications"] = [{"kind": "reward", "received_on": "2027-01-28",
+                                                       "decided_on": "2027-02-09", "granted": False}]
+    d = check(load_case(data))
+    for rule, named in (("D05", "“被执行人名下疑有一辆小型轿车”"), ("D11", "悬赏申请")):
+        f = d.finding(rule)
+        assert f.status == "unknown" and f.missing == []
+        assert named in f.message and "尚未公布放假安排" in f.message and "日期不全" not in f.message
