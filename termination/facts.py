@@ -611,9 +611,16 @@ def org_restrictions_unbound(ctx: Context) -> Value:
         if not isinstance(r.party, Organisation):
             return False
         orders = [c for c in m.consumption_restrictions if c.respondent == r.party.id and ctx.on_time(c.issued_on)]
-        return None if not orders else not any(c.bound_persons for c in orders)
+        # no order yet: nothing to judge here (C01 says the order is missing)
+        return bool(orders) and not any(c.bound_persons for c in orders)
 
     return _resp(ctx, "org_restrictions_unbound", unbound)
+
+
+@fact("已发出限制消费令的单位被执行人数", reads=WHO + RESTRICTIONS)
+def org_restrictions(ctx: Context) -> Value:
+    ordered = _ids(ctx.case.measures.consumption_restrictions, ctx)
+    return sum(isinstance(r.party, Organisation) and r.party.id in ordered for r in ctx.case.respondents)
 
 
 @fact(

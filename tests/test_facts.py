@@ -709,3 +709,12 @@ def test_a_period_in_an_unpublished_year_says_so_and_names_the_item() -> None:
         f = d.finding(rule)
         assert f.status == "unknown" and f.missing == []
         assert named in f.message and "尚未公布放假安排" in f.message and "日期不全" not in f.message
+
+
+def test_c03_judges_only_an_order_made_to_a_unit() -> None:
+    """限高规定第三条第二款 is about the content of an order: a unit with no order yet has nothing to judge
+    here (C01 says the order is missing), so C03 is 不适用, not '单位被执行人尚无限制消费令，或…未记录'."""
+    data = json.loads((Path(__file__).parents[1] / "corpus/cases/02-compliant-organisation.json").read_text(encoding="utf-8"))
+    data["measures"]["consumption_restrictions"] = []
+    d = check(load_case(data))
+    assert d.finding("C03").status == "not_applicable" and d.finding("C01").status == "violated"

@@ -176,6 +176,10 @@ SUBJECT: dict[str, Callable[[CaseRecord], bool]] = {
         for p in r.measures.property_reports
     ),
     "C02": lambda r: any(_on(r, c.issued_on) for c in r.measures.consumption_restrictions),
+    "C03": lambda r: any(
+        _on(r, c.issued_on) and r.respondent(c.respondent).party.kind == "organisation"
+        for c in r.measures.consumption_restrictions
+    ),
     "C04": lambda r: any(
         _on(r, c.issued_on) and r.respondent(c.respondent).party.kind == "person"
         for c in r.measures.consumption_restrictions
