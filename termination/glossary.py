@@ -54,6 +54,27 @@ def field_chain(path: str) -> tuple[str, ...]:
     return tuple(field(".".join(parts[: i + 1])) for i in range(len(parts)))
 
 
+def path_label(path: str) -> str:
+    """The Chinese name of an indexed field path, as a judge reads it:
+    ``measures.network_inquiries.0.feedback_on`` → ``网络执行查控第1项·反馈日期``. An unknown leaf (a
+    misspelt field) is named by the fields above it; ``""`` when nothing is known."""
+    labels: list[str] = []
+    plain: list[str] = []
+    for part in path.split("."):
+        if part.isdigit():
+            if labels:
+                labels[-1] += f"第{int(part) + 1}项"
+            continue
+        plain.append(part)
+        try:
+            label = field(".".join(plain))
+        except KeyError:
+            break  # an unknown field: name what is known above it
+        if ".".join(plain) not in ("measures", "respondents.party"):  # 执行措施·…, 当事人·… add nothing
+            labels.append(label)
+    return "·".join(labels)
+
+
 def term(enum: str, value: str) -> str:
     """The Chinese term of ``value`` in the glossary section ``enum``.
 

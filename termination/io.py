@@ -33,6 +33,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from termination import glossary
 from termination.case import CASE_NUMBER_RE, CaseRecord
 from termination.courts import check_case_number
 from termination.errors import CaseFileError, Problem
@@ -85,29 +86,6 @@ _IME_NAMES = {"“": "中文左引号", "”": "中文右引号", "＂": "全角
 
 
 # ---------------------------------------------------------------- field labels
-
-
-def field_label(path: str) -> str:
-    """The Chinese name of a record field (:mod:`termination.glossary`):
-    ``measures.network_inquiries.0.feedback_on`` → ``网络执行查控第1项·反馈日期``; an unknown
-    leaf (a misspelt field) is named by its parent; ``""`` when nothing is known."""
-    from termination import glossary
-
-    labels: list[str] = []
-    plain: list[str] = []
-    for part in path.split("."):
-        if part.isdigit():
-            if labels:
-                labels[-1] += f"第{int(part) + 1}项"
-            continue
-        plain.append(part)
-        try:
-            label = glossary.field(".".join(plain))
-        except KeyError:
-            break  # an unknown field: name what is known above it
-        if ".".join(plain) not in ("measures", "respondents.party"):  # 执行措施·…, 当事人·… add nothing
-            labels.append(label)
-    return "·".join(labels)
 
 
 # ---------------------------------------------------------------- decoding
@@ -215,9 +193,9 @@ def problems_of(exc: ValidationError, prefix: str = "") -> tuple[Problem, ...]:
             for line in str(ctx.get("error", err["msg"])).splitlines():
                 head, sep, tail = line.partition("：")
                 if sep and head.isascii() and " " not in head:
-                    out.append(Problem(head, tail, field_label(head)))  # the validator names the field
+                    out.append(Problem(head, tail, glossary.path_label(head)))  # the validator names the field
                 else:
-                    out.append(Problem(loc or "案件", line, field_label(loc)))
+                    out.append(Problem(loc or "案件", line, glossary.path_label(loc)))
             continue
         if kind == "literal_error":
             msg = f"取值应为：{str(ctx.get('expected', '')).replace(' or ', '、')}"
@@ -229,7 +207,7 @@ def problems_of(exc: ValidationError, prefix: str = "") -> tuple[Problem, ...]:
                 msg = _MESSAGES[kind].format(**ctx)
             except (KeyError, IndexError, ValueError):
                 msg = f"不符合要求（{err['msg']}）"
-        out.append(Problem(loc or "案件", msg, field_label(loc)))
+        out.append(Problem(loc or "案件", msg, glossary.path_label(loc)))
     return tuple(out)
 
 
@@ -246,7 +224,7 @@ def consistency(record: CaseRecord) -> tuple[Problem, ...]:
         return ()
     found = check_case_number(int(m["year"]), m["court"], record.court, record.filing_date,
                               record.application_received_on)
-    return tuple(Problem(i.field, i.message, field_label(i.field), i.severity) for i in found)
+    return tuple(Problem(i.field, i.message, glossary.path_label(i.field), i.severity) for i in found)
 
 
 def validate(data: Any, *, strict: bool = True) -> tuple[CaseRecord, tuple[Problem, ...]]:

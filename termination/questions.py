@@ -328,7 +328,8 @@ def _party_inputs(path: str, draft: Mapping[str, Any]) -> tuple[Input, ...]:
 # ---------------------------------------------------------------- describing where a question points
 
 
-def _get(draft: Any, path: str) -> Any:
+def value_at(draft: Any, path: str) -> Any:
+    """The value at an indexed path of a draft record (None when absent)."""
     node = draft
     for part in path.split("."):
         if isinstance(node, list) and part.isdigit() and int(part) < len(node):
@@ -354,7 +355,7 @@ _DATE_KEYS = ("issued_on", "requested_on", "decided_on", "received_on", "date", 
 
 def _item_name(draft: Mapping[str, Any], item_path: str) -> str:
     """限制消费令（张建国，2024年3月25日）: a list item named by its list, party and date."""
-    item = _get(draft, item_path)
+    item = value_at(draft, item_path)
     label = glossary.field(item_path)
     if not isinstance(item, Mapping):
         return label
@@ -380,7 +381,7 @@ def _who(draft: Mapping[str, Any], path: str) -> str:
     m = re.match(r"(respondents|applicants)\.(\d+)", path)
     if not m:
         return ""
-    node = _get(draft, m.group(0))
+    node = value_at(draft, m.group(0))
     party = node.get("party", node) if isinstance(node, Mapping) else {}
     return str(party.get("name") or "") if isinstance(party, Mapping) else ""
 
@@ -451,7 +452,7 @@ def _question(path: str, draft: Mapping[str, Any], *, adding: bool = False, reas
     except KeyError:
         return None
     if shape.kind == "list" and shape.item is not None and shape.item.kind == "model":
-        current = _get(draft, path)
+        current = value_at(draft, path)
         index = len(current) if isinstance(current, list) else 0
         inputs = item_inputs(f"{path}.{index}", draft, model_for(shape.item, {}))
         return Question(f"{path}+", path, _label(path, draft, adding=True), "add", (), reason, inputs, severity, rules)

@@ -13,7 +13,8 @@ import pytest
 from termination.cli import main
 from termination.courts import check_case_number, parse_court_code, province_in_name
 from termination.errors import CaseFileError
-from termination.io import detect_encoding, field_label, load_case, read_items
+from termination.glossary import path_label
+from termination.io import detect_encoding, load_case, read_items
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "corpus" / "cases" / "01-compliant-person.json"  # ready; 北京市朝阳区人民法院, 京0105
@@ -136,10 +137,10 @@ def test_cross_field_problems_are_all_listed() -> None:
 
 
 def test_field_labels_follow_the_glossary() -> None:
-    assert field_label("claim.amount_due") == "执行债权·执行标的金额"
-    assert field_label("respondents.0.party.name") == "被执行人第1项·姓名或名称"
-    assert field_label("measures.seizures.2.expiry") == "查封扣押冻结第3项·届满日期"
-    assert field_label("no_such_field") == ""
+    assert path_label("claim.amount_due") == "执行债权·执行标的金额"
+    assert path_label("respondents.0.party.name") == "被执行人第1项·姓名或名称"
+    assert path_label("measures.seizures.2.expiry") == "查封扣押冻结第3项·届满日期"
+    assert path_label("no_such_field") == ""
 
 
 @pytest.mark.parametrize("typo", ["“court”", "，", "："])

@@ -31,6 +31,7 @@ from termination.questions import (
     model_for,
     resolve,
     shape_of,
+    value_at,
 )
 
 PREFIX = "v:"
@@ -84,19 +85,6 @@ def decode_list(text: str | None) -> list[str]:
 
 
 # ---------------------------------------------------------------- paths in a dict
-
-
-def get(draft: Any, path: str) -> Any:
-    """The value at an indexed path (None when absent)."""
-    node = draft
-    for part in path.split("."):
-        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        elif isinstance(node, Mapping):
-            node = node.get(part)
-        else:
-            return None
-    return node
 
 
 def put(draft: dict[str, Any], path: str, value: Any) -> None:
@@ -183,7 +171,7 @@ def read_inputs(draft: dict[str, Any], inputs: Sequence[Input], form: Mapping[st
         if error is not None:
             problems.append(Problem(inp.path, error))
             continue
-        old = get(draft, inp.path)
+        old = value_at(draft, inp.path)
         if isinstance(old, list) and isinstance(value, list) and sorted(map(str, old)) == sorted(map(str, value)):
             continue  # the same choices: the record keeps its own order
         put(draft, inp.path, value)
@@ -203,7 +191,7 @@ def _tidy_parties(draft: dict[str, Any]) -> None:
                 for key in ("sex", "ethnicity", "birth_date", "id_number", "deceased"):
                     party.pop(key, None)
     for path, prefix in _ID_PREFIX.items():
-        items = get(draft, path)
+        items = value_at(draft, path)
         if not isinstance(items, list):
             continue
         holders = [i.get("party", i) if path == "respondents" and isinstance(i, dict) else i for i in items]
@@ -286,8 +274,8 @@ def answer(draft: Mapping[str, Any], question: Question, form: Mapping[str, Sequ
     new = copy.deepcopy(dict(draft))
     problems = read_inputs(new, question.inputs, form)
     for inp in question.inputs:
-        if inp.required and get(new, inp.path) in (None, "") and not any(p.field == inp.path for p in problems):
-            if not (inp.kind == "multi" and get(new, inp.path) == []):
+        if inp.required and value_at(new, inp.path) in (None, "") and not any(p.field == inp.path for p in problems):
+            if not (inp.kind == "multi" and value_at(new, inp.path) == []):
                 problems.append(Problem(inp.path, "请填写此项，或选择“暂不回答”"))
     if problems:
         return dict(draft), problems
@@ -304,22 +292,8 @@ def answer(draft: Mapping[str, Any], question: Question, form: Mapping[str, Sequ
 
 
 def label_of(path: str) -> str:
-    """The Chinese name of a field path (its glossary label chain, list items numbered)."""
-    labels: list[str] = []
-    plain: list[str] = []
-    for part in path.split("."):
-        if part.isdigit():
-            if labels:
-                labels[-1] += f"第{int(part) + 1}项"
-            continue
-        plain.append(part)
-        try:
-            label = glossary.field(".".join(plain))
-        except KeyError:
-            break
-        if ".".join(plain) not in ("measures", "respondents.party"):
-            labels.append(label)
-    return "·".join(labels) or "案件"
+    """The Chinese name of a field path; the whole case when it names none."""
+    return glossary.path_label(path) or "案件"
 
 
 # ---------------------------------------------------------------- the edit page
@@ -358,7 +332,7 @@ def layout(draft: Mapping[str, Any]) -> list[tuple[str, tuple[Node, ...]]]:
 def _nodes(path: str, draft: Mapping[str, Any], *, top: bool = False) -> list[Node]:
     info, shape = resolve(path, draft)
     label = glossary.field(path)
-    value = get(draft, path)
+    value = value_at(draft, path)
     if shape.kind == "list" and shape.item is not None and shape.item.kind == "model":
         items = value if isinstance(value, list) else []
         children = tuple(_object(f"{path}.{i}", draft, shape.item, removable=True) for i in range(len(items)))
@@ -379,7 +353,7 @@ def _fields_of(shape: Shape) -> list[str]:
 
 
 def _object(path: str, draft: Mapping[str, Any], shape: Shape, *, removable: bool) -> Node:
-    value = get(draft, path)
+    value = value_at(draft, path)
     model = model_for(shape, value if isinstance(value, Mapping) else {})
     children: list[Node] = []
     for name, info in model.model_fields.items():
@@ -431,14 +405,14 @@ def edit(draft: Mapping[str, Any], form: Mapping[str, Sequence[str]], action: st
         except KeyError:
             return new, [Problem("", "无法识别要添加或删除的项目")]
         if verb == "add" and shape.kind == "list":
-            current = get(new, target)
+            current = value_at(new, target)
             put(new, target, [*(current if isinstance(current, list) else []), {}])
             _tidy_parties(new)
         elif verb == "add" and shape.kind == "model":
             put(new, target, {})
         elif verb == "remove":
             parent, _, last = target.rpartition(".")
-            container = get(new, parent) if parent else new
+            container = value_at(new, parent) if parent else new
             if last.isdigit() and isinstance(container, list) and int(last) < len(container):
                 container.pop(int(last))
             elif isinstance(container, dict):

@@ -90,7 +90,7 @@ def _environment() -> jinja2.Environment:
     from termination.review.reports import _pct
 
     env.globals.update(
-        pct=_pct, REVIEW_SEVERITY=SEVERITY_CN, value_at=forms.get,
+        pct=_pct, REVIEW_SEVERITY=SEVERITY_CN, value_at=forms.value_at,
         errors_for=lambda errors, path: [e.message for e in errors if e.field == path],
         csrf=_csrf, encode=forms.encode, STATUS_MARK=STATUS_MARK, STATUS_LABEL=STATUS_LABEL,
         SEVERITY_LABEL=SEVERITY_LABEL, SEVERITY_TAG=glossary.terms("severities"), CATEGORY_ORDER=CATEGORY_ORDER,
