@@ -115,9 +115,6 @@ def last_workday_on_or_before(d: date) -> LegalDay:
 
 def _one_unit(**units: int) -> tuple[str, int]:
     """Validate that exactly one period unit is positive; return it."""
-    given = [(name, value) for name, value in units.items() if value]
-    if len(given) == 1 and given[0][1] > 0:  # the usual call: one unit, positive
-        return given[0]
     for name, value in units.items():
         if value < 0:
             raise InputError(f"期间长度不能为负数（{value}）", field=name)
@@ -169,6 +166,9 @@ def period_end(
     ``start``. With ``roll_over_holiday`` an end falling on a rest day moves to the next
     working day. Official holiday schedules only (CalendarNotCovered otherwise).
     """
+    if days > 0 and not (months or years or working_days):  # the usual period: N days
+        end = start + timedelta(days=days)
+        return _next_workday(end, False).day if roll_over_holiday else end
     unit, n = _one_unit(days=days, months=months, years=years, working_days=working_days)
     return _period_end(start, unit, n, roll_over_holiday, provisional=False).day
 
@@ -193,6 +193,8 @@ def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
     Needs no holiday data, so it works for any year. (Not memoised: ``end`` is mostly a new
     evaluation date, and the month arithmetic is.)
     """
+    if months > 0 and not days:  # the usual duration: N months
+        return end > add_months(start, months)
     unit, n = _one_unit(months=months, days=days)
     return end > _raw_end(start, unit, n)
 
