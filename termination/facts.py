@@ -1498,10 +1498,11 @@ def collegial_review(ctx: Context) -> Value:
     return c is not None and c.date <= ctx.as_of
 
 
-@fact("已经院长批准", reads=("approval.president_approval.date",))
+@fact("已经院长批准", reads=("approval.president_approval.date", "approval.collegial_review.date"))
 def president_approval(ctx: Context) -> Value:
-    p = ctx.case.approval.president_approval
-    return p is not None and p.date <= ctx.as_of
+    # 民诉法解释第五百一十七条第一款“合议庭审查核实并经院长批准”：院长批准的是合议庭审查的结果，不能早于审查
+    p, c = ctx.case.approval.president_approval, ctx.case.approval.collegial_review
+    return p is not None and p.date <= ctx.as_of and (c is None or p.date >= c.date)
 
 
 # ---- 告知书的答复期间（F08）: the court's own period must have run, unless the opinion is on file

@@ -718,3 +718,15 @@ def test_c03_judges_only_an_order_made_to_a_unit() -> None:
     data["measures"]["consumption_restrictions"] = []
     d = check(load_case(data))
     assert d.finding("C03").status == "not_applicable" and d.finding("C01").status == "violated"
+
+
+def test_the_president_approves_what_the_panel_reviewed() -> None:
+    """民诉法解释第五百一十七条第一款: an approval dated before the collegial review approved no review."""
+    review = {"date": "2024-06-20", "members": ["王立新", "刘敏", "孙国庆"]}
+    early = check(case(approval={"collegial_review": review, "president_approval": {"date": "2024-06-18", "name": "高建华"}}))
+    f = early.finding("F05")
+    assert f.status == "violated" and "早于合议庭审查核实" in f.message, f.message
+    later = check(case(approval={"collegial_review": review, "president_approval": {"date": "2024-06-21", "name": "高建华"}}))
+    assert later.finding("F05").status == "satisfied"
+    asked = check(case(termination__applicant_requested=True))
+    assert asked.finding("F02").message.startswith("申请执行人申请终结本次执行程序，系统")
