@@ -132,6 +132,14 @@ class _Book:
         return ws
 
     @staticmethod
+    def append(ws: Any, row: list[Any]) -> None:
+        """Write a row; text without the control characters a worksheet cannot hold (any text of a
+        record may carry one, and openpyxl refuses the whole workbook: #14 finding 6)."""
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v)[:32000] if isinstance(v, str) else v for v in row])
+
+    @staticmethod
     def close(ws: Any, columns: int, rows: int) -> None:
         """The autofilter over the header and ``rows`` data rows."""
         from openpyxl.utils import get_column_letter
@@ -159,7 +167,7 @@ class _Book:
         ws = self.sheet(name, columns)
         n = 0
         for row in rows(ws):
-            ws.append(row)
+            self.append(ws, row)
             n += 1
         self.close(ws, len(columns), n)
 
@@ -226,7 +234,7 @@ def write_xlsx(summary: ReviewSummary, spool: Path, target: Path) -> None:
     used = {*TABLE_SHEETS, "输入错误", "抽查案件"}
     courts: dict[str, list[Any]] = {}  # court → [sheet, rows written]
     for g in s.by_court[:MAX_COURT_SHEETS]:
-        name = re.sub(r"[\[\]:*?/\\]", "", g.name)[:31] or "法院"
+        name = re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f]", "", g.name)[:31] or "法院"
         k = 2
         while name in used:
             suffix = f"（{k}）"
@@ -247,7 +255,7 @@ def write_xlsx(summary: ReviewSummary, spool: Path, target: Path) -> None:
             row[6] = c(sheet, date.fromisoformat(row[6]), "date")  # 裁定日期: a date, not text
             row[7] = c(sheet, row[7], fill=book.fills[row[7]])
             row.extend(c(sheet, v, wrap=True) if "\n" in v else c(sheet, v) for v in values[9:])
-            sheet.append(row)
+            book.append(sheet, row)
     book.close(all_cases, len(CASE_COLUMNS), total)
     for sheet, n in courts.values():
         book.close(sheet, len(CASE_COLUMNS), n)

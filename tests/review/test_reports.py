@@ -47,3 +47,21 @@ def test_ruling_paths_stay_as_the_input_names_them(tmp_path: Path) -> None:
     assert summary.errors[0].message.startswith("第2行：") and "“rulings/missing.txt”" in summary.errors[0].message
     for name in ("review.json", "review.html"):
         assert str(tmp_path) not in (tmp_path / "out" / name).read_text(encoding="utf-8")
+
+
+def test_control_characters_in_a_record_do_not_break_the_workbook(tmp_path: Path) -> None:
+    """#14 finding 6, the review's side: a control character in any text (here the court and the
+    judge) is an IllegalCharacterError in openpyxl; the workbook is written without it."""
+    from openpyxl import load_workbook
+
+    case = json.loads((CASES / "01-compliant-person.json").read_text(encoding="utf-8"))
+    case["court"] = "北京市\x01朝阳区\x0b人民法院"
+    case["judge"] = "李\x1b四"
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps(case, ensure_ascii=False) + "\n", encoding="utf-8")
+    summary = run_review(path, ReviewOptions(workers=1, progress=False), tmp_path / "out", stderr=io.StringIO())
+    assert summary.reviewed == 1 and not summary.errors
+    book = load_workbook(tmp_path / "out" / "review.xlsx")
+    cells = [str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    assert "北京市朝阳区人民法院" in cells and "北京市朝阳区人民法院" in book.sheetnames  # its own sheet
+    assert not [c for c in cells if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in c)]
