@@ -118,7 +118,16 @@ def clean(text: str) -> str:
     if _HTML_HINT_RE.search(text):
         text = _strip_html(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _LONG_SPACE_RE.sub(lambda m: m.group()[:_MAX_SPACE], text)
     return _unwrap(text)
+
+
+#: Whitespace a ruling's layout needs at most in one run (alignment of the signatures, blank
+#: lines). Longer runs are cut to it: many patterns allow ``\s*`` before what they look for, and
+#: trying them at every position of a long run made the analysis quadratic (20,000 spaces took
+#: 25 s, #14 campaign).
+_MAX_SPACE = 32
+_LONG_SPACE_RE = re.compile(rf"\s{{{_MAX_SPACE + 1},}}")
 
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -352,13 +361,17 @@ def is_objection_kind(kind: str) -> bool:
 
 _CAP = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億〇一二两三四五六七八九十百千"
 _JIAO = "零壹贰叁肆伍陆柒捌玖一二三四五六七八九"
+#: A number starts where no digit (nor a digit and its separator) precedes it. A match starting
+#: inside a number would only read its tail, and trying every start in a long run of digits made
+#: the amount patterns quadratic: 20,000 digits took 34 s to analyse (#14 campaign).
+_NUMBER_START = r"(?<!\d)(?<!\d[,.])"
 # The same pattern without groups, to embed in other patterns (parse the match with AMOUNT_RE).
 AMOUNT_TEXT = (
-    r"(?:人民币|¥|￥)?\s*(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:万|亿)?"
+    rf"(?:人民币|¥|￥)?\s*(?:{_NUMBER_START}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:万|亿)?"
     rf"|[{_CAP}]{{1,24}})\s*余?\s*元(?:[{_JIAO}]角)?(?:[{_JIAO}]分)?整?"
 )
 AMOUNT = (
-    r"(?:人民币|¥|￥)?\s*(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万|亿)?"
+    rf"(?:人民币|¥|￥)?\s*(?:{_NUMBER_START}(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万|亿)?"
     rf"|(?P<cap>[{_CAP}]{{1,24}}))\s*余?\s*元(?:(?P<jiao>[{_JIAO}])角)?(?:(?P<fen>[{_JIAO}])分)?整?"
 )
 AMOUNT_RE = re.compile(AMOUNT)

@@ -221,3 +221,32 @@ def test_relative_dates() -> None:
     got = [d for _, _, d, _ in iter_dates(text, relative=True)]
     assert got == [date(2024, 3, 6), date(2024, 3, 8), date(2024, 3, 8), date(2024, 3, 9), date(2024, 5, 6)]
     assert [d for _, _, d, _ in iter_dates(text)] == [date(2024, 3, 6)]  # absolute dates only by default
+
+
+# ---------------------------------------------------------------- bounded cost (#14)
+
+
+@pytest.mark.parametrize("unit", ["1", "123,", " ", "\t", "\u3000", " \n"])
+def test_long_runs_of_digits_or_spaces_analyse_in_linear_time(unit: str) -> None:
+    """#14 campaign: patterns that may start anywhere in a run of digits (an amount) or of
+    whitespace (``\\s*`` before a keyword) were tried at every position of it: 20,000 digits took
+    34 s, 20,000 spaces 25 s, and 200,000 characters about an hour on the command line and in the
+    workbench's review (the service kills an analysis at 5 s). Now a few hundredths of a second;
+    the bound is a hundred times that and a tenth of the old cost."""
+    import time
+
+    from termination.analysis import analyze_text
+
+    analyze_text("执行裁定书")  # loads what the first analysis loads
+    started = time.perf_counter()
+    analyze_text(unit * (20_000 // len(unit)))
+    assert time.perf_counter() - started < 3.0
+
+
+def test_an_amount_is_read_from_its_first_digit_and_long_spaces_are_cut() -> None:
+    from termination.analysis.parsing import AMOUNT_RE, clean
+
+    assert [m.group() for m in AMOUNT_RE.finditer("执行到位3,022.46元，尚欠1234,567元，已履行,500元")] == [
+        "3,022.46元", "500元"]  # a malformed number is not read from its middle
+    assert clean("审判长" + " " * 200 + "张三") == "审判长" + " " * 32 + "张三"
+    assert clean("审判长" + " " * 32 + "张三") == "审判长" + " " * 32 + "张三"
