@@ -172,3 +172,17 @@ def test_the_blanks_of_a_telephone_or_written_record_fit_their_lines() -> None:
         for line in text.splitlines():
             if "＿" in line and "：" in line:
                 assert len(line) <= 27, line
+
+
+def test_the_analyser_reads_the_filing_date_our_rulings_write() -> None:
+    # "申请执行人于…向本院申请执行，本院于同月20日立案": the filing date, not the application's
+    from termination.analysis import analyze_text
+
+    for path in (CASE01, BRANCH, WAITING, THREE):
+        data = load(path)
+        text = _ruling(data)
+        assert str(analyze_text(text).filing_date) == data["filing_date"], path.name
+    resumed = load(Path(__file__).resolve().parent / "cases" / "multi-party-zhihui.json")
+    text = _ruling(resumed)
+    assert "申请执行人于2023年7月28日申请恢复执行，本院于8月1日立案恢复执行" in text
+    assert str(analyze_text(text).filing_date) == "2023-08-01"

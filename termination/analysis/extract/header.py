@@ -266,7 +266,30 @@ def _kind(doc: RulingText, own_kind: str | None) -> Kind:
     return "unknown"
 
 
+# "申请执行人于2024年5月16日向本院申请执行，本院于同月20日立案" (or 于6月3日立案): the filing date is
+# written relative to the application's; read it before the patterns that would take the application's.
+_FILING_AFTER_RE = re.compile(
+    r"(?P<when>" + P.DATE_RE.pattern + r")(?:(?!\d{4}年)[^。;\n]){0,40}?本院于(?:同月|(?P<month>\d{1,2})月)"
+    r"(?P<day>\d{1,2})日(?:立案|受理)"
+)
+
+
+def _filing_after(doc: RulingText) -> dt.date | None:
+    m = _FILING_AFTER_RE.search(doc.norm, 0, doc.facts_end)
+    base = P.parse_date(m.group("when")) if m else None
+    if m is None or base is None:
+        return None
+    try:
+        filed = dt.date(base.year, int(m.group("month") or base.month), int(m.group("day")))
+    except ValueError:
+        return None
+    return filed if filed >= base else None
+
+
 def _filing_date(doc: RulingText, own_kind: str | None) -> dt.date | None:
+    after = _filing_after(doc)
+    if after is not None:
+        return after
     patterns = ((_RESUME_FILING_RE,) if own_kind == "执恢" else ()) + _FILING_RES
     for pattern in patterns:
         m = pattern.search(doc.norm, 0, doc.facts_end)
