@@ -730,3 +730,19 @@ def test_the_president_approves_what_the_panel_reviewed() -> None:
     assert later.finding("F05").status == "satisfied"
     asked = check(case(termination__applicant_requested=True))
     assert asked.finding("F02").message.startswith("申请执行人申请终结本次执行程序，系统")
+
+
+def test_f08_unknown_says_the_year_has_no_notice_when_the_service_date_is_recorded() -> None:
+    """A notice served 2027-01-05 with 7 days to answer: the period ends in 2027, which has no State
+    Council notice yet, so the check does not rest on a provisional day — and says so, instead of
+    claiming the service date is unrecorded."""
+    data = copy.deepcopy(BASE)
+    data["termination"]["proposed_date"] = "2027-01-15"
+    data["termination_notice"] = {"issued_on": "2027-01-04", "served_on": "2027-01-05", "answer_days": 7}
+    data["interview"]["date"] = "2027-01-14"
+    del data["interview"]["opinion"], data["interview"]["agrees"]
+    data["approval"] = {"collegial_review": {"date": "2027-01-13", "members": ["王立新", "刘敏", "孙国庆"]},
+                        "president_approval": {"date": "2027-01-14", "name": "高建华"}}
+    f = check(load_case(data)).finding("F08")
+    assert f.status == "unknown" and f.blocks
+    assert "尚未公布放假安排" in f.message and "送达日期未记录" not in f.message, f.message
