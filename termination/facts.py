@@ -416,6 +416,8 @@ def notices_dishonest_warning(ctx: Context) -> Value:
     items = _notices_since_shixin_2017(ctx)
     result = _all([n.dishonest_warning for n in items])
     ctx.names["notices_dishonest_warning"] = [ctx.name(n.respondent) for n in items if n.dishonest_warning is False]
+    ctx.names["notices_dishonest_warning_unknown"] = list(dict.fromkeys(
+        ctx.name(n.respondent) for n in items if n.dishonest_warning is None))
     return result
 
 

@@ -672,6 +672,8 @@ def test_a_vehicle_whose_actual_seizure_is_unrecorded_asks_only_that() -> None:
          ["respondents.0.security_provided"]),
         ({"respondents__0__party__missing": ...}, "E01", "未记录被执行人张建国是否下落不明", ["respondents.0.party.missing"]),
         ({"respondents__0__party__birth_date": ...}, "C09", "被执行人张建国的出生日期未记录", ["respondents.0.party.birth_date"]),
+        ({"measures__enforcement_notices__0__dishonest_warning": ...}, "B03", "向被执行人张建国发出的执行通知是否载明失信风险提示未记录",
+         ["measures.enforcement_notices.0.dishonest_warning"]),
     ],
 )
 def test_an_unknown_names_who_and_what(changes: dict[str, Any], rule: str, said: str, missing: list[str]) -> None:
