@@ -611,8 +611,10 @@ class Termination(_Model):
     @classmethod
     def _judges_from_signers(cls, data: object) -> object:
         """``judges`` (the names the checks compare) follow ``signers`` when only signers are given."""
-        if isinstance(data, dict) and data.get("signers") and not data.get("judges"):
-            names = [s.get("name") if isinstance(s, dict) else getattr(s, "name", None) for s in data["signers"]]
+        # before the types are checked: signers may be anything (5 made this a TypeError, a 500)
+        signers = data.get("signers") if isinstance(data, dict) else None
+        if isinstance(data, dict) and isinstance(signers, list) and signers and not data.get("judges"):
+            names = [s.get("name") if isinstance(s, dict) else getattr(s, "name", None) for s in signers]
             if all(isinstance(n, str) for n in names):
                 data = {**data, "judges": names}
         return data
