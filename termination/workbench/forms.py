@@ -72,7 +72,49 @@ def decode(text: str | None) -> dict[str, Any]:
         raise CaseFileError("页面携带的案件数据已损坏，请重新打开案件", field="案件") from None
     if not isinstance(data, dict):
         raise CaseFileError("页面携带的案件数据已损坏，请重新打开案件", field="案件")
-    return data
+    return shaped(data)
+
+
+def shaped(draft: dict[str, Any]) -> dict[str, Any]:
+    """The draft with the record's shape: a value of the wrong kind where the record holds an object,
+    a list or a plain value is left out (its field shows empty). A draft comes back from the page,
+    so it is input like any other: a list where an object belongs once made the form code fail
+    (#14 campaign, 15 of 10,000 workbench requests answered 500)."""
+    from termination.schema_export import case_schema
+
+    schema = case_schema()
+    kept = _shape(draft, schema, schema["$defs"])
+    return kept if isinstance(kept, dict) else {}
+
+
+_LEFT_OUT = object()
+
+
+def _shape(value: Any, schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Any:
+    options = [schema]
+    while any(key in o for o in options for key in ("$ref", "anyOf", "oneOf", "allOf")):
+        options = [x for o in options for x in (
+            [defs[o["$ref"].rsplit("/", 1)[-1]]] if "$ref" in o
+            else o.get("anyOf") or o.get("oneOf") or o.get("allOf") or [o])]
+    kinds = {t for o in options for t in (o.get("type") if isinstance(o.get("type"), list) else [o.get("type")])}
+    if None in kinds:  # not described (an unknown field): the validator says so
+        return value
+    if isinstance(value, dict):
+        objects = [o for o in options if o.get("type") == "object"]
+        if not objects:
+            return _LEFT_OUT
+        fields: dict[str, Any] = {}
+        for node in objects:  # a person or an organisation: the fields of either
+            fields = {**node.get("properties", {}), **fields}
+        out = {k: _shape(v, fields[k], defs) if k in fields else v for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not _LEFT_OUT}
+    if isinstance(value, list):
+        node = next((o for o in options if o.get("type") == "array"), None)
+        if node is None:
+            return _LEFT_OUT
+        out = [_shape(v, node.get("items", {}), defs) for v in value]
+        return [v for v in out if v is not _LEFT_OUT]
+    return _LEFT_OUT if kinds <= {"object", "array"} else value
 
 
 def decode_list(text: str | None) -> list[str]:

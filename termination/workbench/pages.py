@@ -353,7 +353,7 @@ def _raw_or(data: bytes, fallback: dict[str, Any]) -> dict[str, Any]:
         raw = json.loads(data.decode("utf-8-sig"))
     except (ValueError, RecursionError):
         return fallback
-    return raw if isinstance(raw, dict) and "case" not in raw else fallback
+    return forms.shaped(raw) if isinstance(raw, dict) and "case" not in raw else fallback
 
 
 # ---------------------------------------------------------------- the interview
