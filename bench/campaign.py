@@ -3,10 +3,11 @@
 Run: ``python bench/campaign.py [--requests 10000] [--workers 2] [--concurrency 4] [--kills 40]``
 
 1. Starts ``termination serve`` on a free loopback port, with a private, empty temp folder.
-2. Sends ``--requests`` requests to each route family (check, render, calendar, analyze, misc):
-   records drawn at random from the published JSON Schema, mutated sample cases, random JSON and
-   bytes, records at the size limits, random query parameters, ruling texts (mutated, random,
-   pathological), hostile .docx files (bench/hostile_docx.py) and mutated valid ones.
+2. Sends ``--requests`` requests to each route family (check, render, calendar, analyze, misc,
+   workbench): records drawn at random from the published JSON Schema, mutated sample cases, random
+   JSON and bytes, records at the size limits, random query parameters, ruling texts (mutated,
+   random, pathological), hostile .docx files (bench/hostile_docx.py) and mutated valid ones; the
+   workbench's forms (open, interview, edit, results, download, review) with such drafts.
    Meanwhile a prober asks ``/v1/health`` every 0.25 s: its worst latency shows whether any
    request blocked a worker.
 3. Slow clients: connections that send part of their headers, or nothing; with analyze, a burst
@@ -247,7 +248,7 @@ VALID_DOCX = b""
 # ---------------------------------------------------------------- requests per family
 
 
-FAMILIES = ("check", "render", "calendar", "analyze", "misc")
+FAMILIES = ("check", "render", "calendar", "analyze", "misc", "workbench")
 
 
 def family_requests(name: str, inputs: Inputs) -> Callable[[], dict[str, Any]]:
@@ -302,14 +303,94 @@ def family_requests(name: str, inputs: Inputs) -> Callable[[], dict[str, Any]]:
             return {"method": "POST", "url": "/v1/check", "content": b"{" * 5000 + b"}" * 5000}
         return {"method": "POST", "url": "/v1/check", "content": b"[" + b"1," * 400000 + b"1]"}
 
-    return {"check": check, "render": render, "calendar": calendar, "analyze": analyze, "misc": misc}[name]
+    csrf = {"Cookie": "termination_csrf=campaign"}  # the workbench's forms (no Origin: as a non-browser)
+
+    def text(value: Any) -> str:
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    def draft() -> str:
+        roll = rng.random()
+        data = (rng.choice(SAMPLES) if roll < 0.3 else inputs.mutated(rng.choice(SAMPLES)) if roll < 0.8
+                else inputs.from_schema(SCHEMA) if roll < 0.95 else inputs.scalar())
+        return text(data)
+
+    def workbench() -> dict[str, Any]:
+        roll = rng.random()
+        form: dict[str, Any] = {"csrf": "campaign" if rng.random() < 0.95 else "other", "draft": draft(),
+                                "skipped": rng.choice(["[]", '["court"]', "x", "[1,2]"])}
+        if roll < 0.2:
+            body = inputs.case_body().decode("utf-8", "replace")
+            form.update(source=rng.choice(["text", "text", "sample", "empty", "upload", "x"]), text=body,
+                        sample=rng.choice(["01-compliant-person", "../etc/passwd", ""]))
+            url = "/case/open"
+        elif roll < 0.4:
+            url = "/case/results"
+        elif roll < 0.55:
+            form["what"] = rng.choice(["json", "ics", "ruling", "notice", "interview", "approval", "report", "x"])
+            url = "/case/download"
+        elif roll < 0.75:
+            form["action"] = rng.choice(["open", "save", "done", "add:applicants", "add:measures.clues", "add:interview",
+                                         "remove:applicants.0", "remove:respondents.5", "add:zzz", "remove:", ""])
+            for field in rng.sample(WORKBENCH_FIELDS, rng.randint(0, 6)):
+                form[f"v:{field}"] = text(inputs.scalar())
+            url = "/case/edit"
+        elif roll < 0.9:
+            key = rng.choice(WORKBENCH_QUESTIONS + ["x", ""])
+            form.update(action=rng.choice(["answer", "more", "skip", "reset", "x"]), key=key,
+                        again=rng.choice(["", key]))
+            form[f"v:{key}"] = text(inputs.scalar())
+            url = "/case/interview"
+        elif roll < 0.97:
+            records = [inputs.mutated(rng.choice(TERMINATED)) if rng.random() < 0.6 else rng.choice(TERMINATED)
+                       for _ in range(rng.randint(1, 3))]
+            batch = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8", "surrogatepass")
+            data = {"csrf": form["csrf"], "sample": rng.choice(["", "1", "0", "x", "100001"]),
+                    "seed": rng.choice(["", "7", "-1"]), "stratify": rng.choice(["", "court", "judge", "x"])}
+            return {"method": "POST", "url": "/review", "data": data, "headers": csrf,
+                    "files": {"batch": ("cases.jsonl", batch, "application/octet-stream")}}
+        else:
+            return {"method": "GET", "url": rng.choice(["/", "/review", "/login", "/static/x", "/static/htmx.min.js"])}
+        return {"method": "POST", "url": url, "content": _urlencoded(form),
+                "headers": {**csrf, "Content-Type": "application/x-www-form-urlencoded"}}
+
+    return {"check": check, "render": render, "calendar": calendar, "analyze": analyze, "misc": misc,
+            "workbench": workbench}[name]
+
+
+def _urlencoded(form: dict[str, Any]) -> bytes:
+    """A form body; a lone surrogate is sent as the bytes it would be (invalid UTF-8), as a broken client would."""
+    from urllib.parse import quote_from_bytes
+
+    return "&".join(f"{quote_from_bytes(k.encode())}={quote_from_bytes(str(v).encode('utf-8', 'surrogatepass'))}"
+                    for k, v in form.items()).encode("ascii")
+
+
+def _workbench_names() -> tuple[list[str], list[str]]:
+    """The edit form's fields and the interview's questions, as the workbench lays them out."""
+    from termination.workbench import forms
+    from termination.workbench.state import evaluate
+
+    fields = sorted({i.path for sample in SAMPLES[:3] for _, section in forms.layout(sample) for i in forms.inputs_of(section)})
+    questions = sorted({q.key for draft in ({}, SAMPLES[0], SAMPLES[5]) for q in evaluate(draft).questions})
+    return fields, questions
+
+
+WORKBENCH_FIELDS: list[str] = []
+WORKBENCH_QUESTIONS: list[str] = []
+
+
+def _body(request: dict[str, Any]) -> bytes:
+    """What a request sends: its upload, its form (as JSON) or its body."""
+    if "files" in request:
+        return bytes(next(iter(request["files"].values()))[1])
+    if "data" in request:
+        return json.dumps(request["data"], ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return bytes(request.get("content") or b"")
 
 
 def _describe(request: dict[str, Any]) -> str:
     """One line naming a request (its route, parameters and body size), for the report."""
-    body = request.get("content")
-    if "files" in request:
-        body = request["files"]["file"][1]
+    body = _body(request)
     size = len(body) if isinstance(body, (bytes, bytearray)) else 0
     return f"{request['method']} {request['url']} {request.get('params') or ''} {size} bytes".replace("  ", " ")
 
@@ -349,8 +430,7 @@ def run_family(base: str, name: str, count: int, concurrency: int, seed: int, du
                                 "status": response.status_code, "body": response.text[:300]})
                 if dump is not None:  # the request as sent, to reproduce it
                     dump.mkdir(parents=True, exist_ok=True)
-                    body = request["files"]["file"][1] if "files" in request else request.get("content") or b""
-                    (dump / f"{name}-{index}.bin").write_bytes(body)
+                    (dump / f"{name}-{index}.bin").write_bytes(_body(request))
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
@@ -606,6 +686,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     global VALID_DOCX
+    WORKBENCH_FIELDS[:], WORKBENCH_QUESTIONS[:] = _workbench_names()
     print("making the hostile files …", flush=True)
     for name, make in hostile_docx.HOSTILE.items():
         HOSTILE_FILES[name] = make()
