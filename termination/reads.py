@@ -54,13 +54,6 @@ class Recorder:
         return [(path, absent, i in self.needed) for i, (path, absent) in enumerate(self.log) if i not in skip]
 
 
-def _absent(model: BaseModel, name: str, value: object) -> bool:
-    if value is None:
-        return True
-    # a list field defaulting to [] is "not recorded" when empty; an optional list is not
-    return value == [] and type(model).model_fields[name].default_factory is list
-
-
 class _Model:
     """Stands for a pydantic model: attribute reads are logged; isinstance still works."""
 
@@ -77,16 +70,17 @@ class _Model:
 
     def __getattr__(self, name: str) -> Any:
         obj = self._obj
-        static = _static(type(obj), name)
+        static, listed = _attribute(type(obj), name)
         if isinstance(static, property):
             return static.fget(self)  # type: ignore[misc]  # properties read through the proxy
         if isinstance(static, types.FunctionType):
             return types.MethodType(static, self)
         value = getattr(obj, name)
-        if name not in type(obj).model_fields:
+        if listed is None:  # not a field of the record
             return value
         path = f"{self._path}.{name}" if self._path else name
-        self._rec.log.append((path, _absent(obj, name, value)))
+        # a list field defaulting to [] is "not recorded" when empty; an optional list is not
+        self._rec.log.append((path, value is None or (listed and value == [])))
         return wrap(value, path, self._rec)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -96,18 +90,21 @@ class _Model:
         return f"<recorded {self._path or 'record'}: {self._obj!r}>"
 
 
-_STATIC: dict[tuple[type, str], Any] = {}  # (model class, name) → its class attribute, looked up once
+#: (model class, name) → its class attribute and, for a field, whether it defaults to [] (else None)
+_ATTRIBUTES: dict[tuple[type, str], tuple[Any, bool | None]] = {}
 
 
-def _static(cls: type, name: str) -> Any:
-    """``inspect.getattr_static(cls, name, None)``, remembered: a class's attributes do not
-    change while checks run, and the static lookup walks the whole MRO (≈ 10 µs per read)."""
+def _attribute(cls: type, name: str) -> tuple[Any, bool | None]:
+    """``inspect.getattr_static(cls, name, None)`` and what the field is, looked up once per
+    class and name: a class does not change while checks run, and the static lookup walks the
+    whole MRO (≈ 10 µs per read)."""
     key = (cls, name)
-    try:
-        return _STATIC[key]
-    except KeyError:
-        found = _STATIC[key] = inspect.getattr_static(cls, name, None)
-        return found
+    found = _ATTRIBUTES.get(key)
+    if found is None:
+        info = cls.model_fields.get(name)  # type: ignore[attr-defined]
+        listed = None if info is None else info.default_factory is list
+        found = _ATTRIBUTES[key] = (inspect.getattr_static(cls, name, None), listed)
+    return found
 
 
 class _List:
