@@ -170,3 +170,19 @@ def test_review_killed_while_writing_the_workbook_leaves_no_sheet_in_the_temp_fo
         run_review(Path({str(batch)!r}), ReviewOptions(workers=1, progress=False), Path({str(out)!r}))
     """, temp)
     assert everything(tmp_path) == ["cases.jsonl", "temp"]
+
+
+def test_a_staging_folder_left_by_a_killed_run_is_removed_by_the_next(tmp_path: Path) -> None:
+    """#14 campaign: once in 32 kills of review, the kill fell between the creation of the hidden
+    staging folder and its rename, and left it with the reports in it. The next set written to
+    the same folder removes it; others' hidden folders are left alone."""
+    from termination.outputs import write_set
+
+    stale = tmp_path / ".reports.k3x9.tmp"
+    stale.mkdir()
+    (stale / "review.html").write_text("张三", encoding="utf-8")
+    other = tmp_path / ".other.k3x9.tmp"
+    other.mkdir()
+    write_set(tmp_path / "reports", {"a.txt": b"a", "b.txt": b"b"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.k3x9.tmp", "reports"]
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["a.txt", "b.txt"]
