@@ -89,6 +89,13 @@ def join_clauses(items: Iterable[object]) -> str:
 
 
 def _to_cents(amount: Amount) -> int:
+    if type(amount) is float:  # the usual case: facts hold amounts as floats (every case words one)
+        digits = repr(amount)  # the shortest text that reads back as this float, as str() gives
+        if "e" not in digits and "n" not in digits:  # not 1e+16, inf or nan: those take the long way
+            whole, _, fraction = digits.lstrip("-").partition(".")
+            # the cents, half up (away from zero) on the third decimal: what Decimal.quantize gives
+            cents = int(whole) * 100 + int(fraction[:2].ljust(2, "0")) + (fraction[2:3] >= "5")
+            return -cents if digits[0] == "-" else cents
     try:
         value = Decimal(str(amount)).quantize(_CENT, rounding=ROUND_HALF_UP)
     except InvalidOperation:

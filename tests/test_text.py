@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
 
@@ -55,6 +56,25 @@ def test_amount_in_words_rejects_negative_and_garbage() -> None:
 )
 def test_money(amount: str, expected: str) -> None:
     assert money(Decimal(amount)) == expected
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [(312619.0, "312,619.00元"), (8500.5, "8,500.50元"), (0.005, "0.01元"), (2.675, "2.68元"), (-0.005, "-0.01元"),
+     (-1500.25, "-1,500.25元"), (0.004, "0.00元"), (-0.0, "0.00元"), (1e16, "10,000,000,000,000,000.00元"),
+     (1e-7, "0.00元"), (9999999999999998.0, "9,999,999,999,999,998.00元")],
+)
+def test_money_of_a_float(amount: float, expected: str) -> None:
+    """Facts hold amounts as floats: their shortest text is rounded half up, like the Decimal of it."""
+    assert money(amount) == expected
+
+
+def test_money_of_floats_as_decimal_rounds_them() -> None:
+    rng = random.Random(15)
+    values = [rng.randint(-10**12, 10**12) / 100 for _ in range(2000)] + [rng.uniform(-1e16, 1e16) for _ in range(2000)]
+    values += [rng.randint(-10**9, 10**9) / 1000 for _ in range(2000)]  # a third decimal: 5 rounds up
+    for v in values:
+        assert money(v) == money(Decimal(str(v))), v
 
 
 @pytest.mark.parametrize(
