@@ -64,7 +64,7 @@ def test_a_thousand_and_more_measures_render_as_one_clause() -> None:
     case = CaseRecord.model_validate(data)
     docs = render_documents(case, check(case), draft=True, fmt="txt")
     ruling = docs["执行裁定书.txt"].decode("utf-8")
-    assert "于2024年3月7日至6月4日间先后九十次通过网络执行查控系统（总对总）查询被执行人名下的银行存款、车辆、不动产、证券，" in ruling
+    assert "于2024年3月7日至6月4日间先后九十次通过网络执行查控系统查询被执行人的银行存款、车辆、不动产、证券，" in ruling
     assert ruling.count("网络执行查控系统") == 1
 
 

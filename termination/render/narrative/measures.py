@@ -200,8 +200,7 @@ class Step:
 
     def said(self) -> frozenset[date]:
         """Every date the clause of this step states (its own, service, verification, expiry, rounds…)."""
-        found = {self.on} if self.on else set()
-        found.update(d for d in self.served if d)
+        found: set[date] = set()
         stack: list[Any] = [getattr(self.detail, f) for f in getattr(self.detail, "__dataclass_fields__", ())]
         while stack:
             value = stack.pop()
@@ -209,6 +208,11 @@ class Step:
                 found.add(value)
             elif isinstance(value, tuple):
                 stack.extend(value)
+        if self.kind == "clue" and self.subject == "court":
+            found.discard(self.detail.received_on)  # a checked clue is dated by its check alone
+        found.update(d for d in self.served if d)
+        if self.on:
+            found.add(self.on)
         return frozenset(found)
 
     def key(self) -> tuple[Hashable, ...]:
