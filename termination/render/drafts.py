@@ -39,12 +39,15 @@ def section_of(rule: str) -> Section:
     return _SECTION_BY_GROUP.get(rule[:1], "reasoning")
 
 
-def missing_steps(decision: Decision) -> list[str]:
-    """One Chinese line per blocking finding: rule, title, what is wrong and the remedy."""
+def missing_steps(decision: Decision, *, codes: bool = True) -> list[str]:
+    """One Chinese line per blocking finding: rule, title, what is wrong and the remedy.
+
+    ``codes=False`` for a document: a judge reads the rule's title, not the check's code.
+    """
     lines = []
     for f in decision.findings:
         if f.blocks:
-            line = f"{f.rule} {f.title}：{f.message}"
+            line = f"{f.rule} {f.title}：{f.message}" if codes else f"{f.title}：{f.message}"
             if f.remedy:
                 line += f"补正：{f.remedy}"
             lines.append(line)
@@ -71,5 +74,5 @@ class Drafts:
         """Markers for the blocking findings shown in ``section`` (drafts only)."""
         if not self.draft:
             return ()
-        return tuple(gap_marker(f"{f.rule} {f.title}——{f.message}")
+        return tuple(gap_marker(f"{f.title}——{f.message}")
                      for f in self.decision.findings if f.blocks and section_of(f.rule) == section)

@@ -99,7 +99,9 @@ def test_approval_table_lists_every_finding(documents: dict[str, bytes]) -> None
     d = docx.Document(io.BytesIO(documents["终本案件办理情况表.docx"]))
     checklist = next(t for t in d.tables if t.rows[0].cells[0].text == "编号")
     rows = [[c.text for c in r.cells] for r in checklist.rows[1:]]
-    assert [r[0] for r in rows] == [f.rule for f in decision.findings]
+    # numbered 1, 2, 3…, each rule by its title (a judge signs it: no rule codes)
+    assert [r[0] for r in rows] == [str(i) for i in range(1, len(decision.findings) + 1)]
+    assert [r[1] for r in rows] == [f.title for f in decision.findings]
     marks = {"satisfied": "✓", "violated": "✗", "unknown": "?", "not_applicable": "—"}
     assert [r[2] for r in rows] == [marks[f.status] for f in decision.findings]
     header = {r.cells[0].text: r.cells[1].text for r in d.tables[0].rows}
@@ -112,7 +114,7 @@ def test_approval_table_lists_every_finding(documents: dict[str, bytes]) -> None
 def test_report_shows_verification_status_only_where_the_wording_is_in_doubt(documents: dict[str, bytes]) -> None:
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(documents["合规审查报告.docx"])).paragraphs)
     assert "结论：可以终本" in text
-    assert "✓ F01 终本前已告知申请执行人并听取其意见［符合］" in text
+    assert "✓ 终本前已告知申请执行人并听取其意见［符合］" in text
     assert "依据：《终本规定》第五条（经佐证、未核实原文）" in text  # corroborated only: said
     assert "依据：《终本规定》第一条第（四）项\n" in text + "\n"  # verified: nothing to say
     assert "已核实原文）" not in text and "（法律依据" not in text

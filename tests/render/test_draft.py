@@ -43,11 +43,12 @@ def test_draft_marks_every_page_and_shows_gaps_in_place() -> None:
     course = next(i for i, p in enumerate(paras) if p.startswith("经上述调查"))
     reasoning = next(i for i, p in enumerate(paras) if p.startswith("本院认为"))
     gaps = [p for p in paras[course:reasoning] if p.startswith("【待补充：")]
-    assert any("F01" in p for p in gaps)  # the gap sits where the hearing of the applicant belongs
+    # the gap sits where the hearing of the applicant belongs, worded by F01's title, not its code
+    assert any(p.startswith("【待补充：终本前已告知申请执行人并听取其意见——") for p in gaps)
     clerk = next(i for i, p in enumerate(paras) if p.endswith("书记员　赵晓雪"))
     assert paras.index("附：尚需补正的事项（草稿）") > clerk
     tail = paras[paras.index("附：尚需补正的事项（草稿）") + 1:]
-    assert any(p.startswith("1. F01 ") for p in tail)
+    assert any(p.startswith("1. 终本前已告知申请执行人并听取其意见：") for p in tail)
 
 
 def test_gap_marker_has_its_own_character_style() -> None:

@@ -252,7 +252,7 @@ def test_without_a_recorded_reason_the_draft_gives_it_from_the_facts() -> None:
     # two auctions and one sale failed (by hand from disposal_attempts), not accepted in lieu, no management
     assert ("价值620,000.00元，已查封，因经两次拍卖、一次变卖均未成交，申请执行人不接受以物抵债，"
             "且不能采取强制管理等其他方式处置，该财产不能处置") in text
-    assert "【待补充：D16" in text
+    assert "【待补充：未处置财产均记录了不能处置的原因——" in text  # D16, by its title
 
 
 # ---------------------------------------------------------------- the date decides the articles

@@ -139,7 +139,7 @@ def facts_of(case: CaseRecord, decision: Decision, drafts: Drafts, disclosure: D
         conditions_article=legal.zhongben_article("zhongben_conditions", on),
         signature=signature(case, drafts),
         markers={s: drafts.markers(s) for s in sections},
-        missing=tuple(missing_steps(decision)) if drafts.draft else (),
+        missing=tuple(missing_steps(decision, codes=False)) if drafts.draft else (),
         decision=decision,
     )
 

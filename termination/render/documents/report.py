@@ -94,4 +94,4 @@ def build(facts: Facts, drafts: Drafts, case: CaseRecord, disclosure: Disclosure
                    for g in sorted({r.finding.group for r in all_rows}))
     doubts = tuple(dict.fromkeys(c.doubt for r in all_rows for c in r.cited if c.doubt))
     return pick(ReportView, facts, groups=groups, blocking=tuple(f for f in facts.decision.findings if f.blocks),
-                doubts=doubts, missing_lines=tuple(missing_steps(facts.decision)))
+                doubts=doubts, missing_lines=tuple(missing_steps(facts.decision, codes=False)))
