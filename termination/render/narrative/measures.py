@@ -101,15 +101,11 @@ class Onsite:
 
 @dataclass(frozen=True)
 class Interrogation:
-    """调查询问 of the respondent itself, of a unit's head, or of another person about it.
-
-    ``also_head_of``: (unit, title) of respondent units the same person heads, questioned the same day.
-    """
+    """调查询问 of the respondent itself, of a unit's head, or of another person about it."""
 
     person: str
     capacity: Literal["self", "head", "other"]
     head_title: str | None
-    also_head_of: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -352,7 +348,7 @@ def steps(case: CaseRecord, disclosure: Disclosure, names: dict[str, str]) -> li
         out.append(Step("onsite", oi.date, Onsite(disclosure.place(oi.place), tuple(i for i in oi.items if i != "other"),
                                                   oi.result and text(oi.result), home is not None and oi.place == home),
                         (oi.respondent,)))
-    out += _interrogations(case, disclosure, names)
+    out += _interrogations(case, disclosure)
     for s in m.searches:
         out.append(Step("search", s.date, SearchDone(s.signed_by_president), (s.respondent,)))
     for a in m.investigation_applications:
@@ -396,19 +392,16 @@ def steps(case: CaseRecord, disclosure: Disclosure, names: dict[str, str]) -> li
     return merge(out)
 
 
-def _interrogations(case: CaseRecord, disclosure: Disclosure, names: dict[str, str]) -> list[Step]:
-    """调查询问; a person questioned the same day as a respondent and as the head of a respondent
-    unit is one clause (对被执行人乙（亦系被执行人甲公司的法定代表人）进行调查询问)."""
+def _interrogations(case: CaseRecord, disclosure: Disclosure) -> list[Step]:
+    """调查询问; a unit's head questioned the same day as a respondent in person is said once, with
+    the questioning of that respondent."""
     from termination.render.narrative.parties import head_title
 
-    heads: dict[tuple[date, str], list[str]] = {}  # (day, person) → units that person heads, questioned that day
-    selves: set[tuple[date, str]] = set()
+    selves: set[tuple[date, str]] = set()  # (day, person) questioned as a respondent that day
     for it in case.measures.interrogations:
         party = case.respondent(it.respondent).party
         person = _CAPACITY_NOTE.sub("", it.person)  # "陈志明（法定代表人）" → 陈志明
-        if isinstance(party, Organisation) and person == party.legal_representative:
-            heads.setdefault((it.date, person), []).append(it.respondent)
-        elif person == party.name:
+        if not (isinstance(party, Organisation) and person == party.legal_representative) and person == party.name:
             selves.add((it.date, person))
     steps = []
     for it in case.measures.interrogations:
@@ -419,8 +412,7 @@ def _interrogations(case: CaseRecord, disclosure: Disclosure, names: dict[str, s
                 continue  # said with the questioning of the person as a respondent
             detail = Interrogation(disclosure.other_name(person), "head", head_title(party))
         elif person == party.name:
-            also = tuple((names[u], head_title(case.respondent(u).party)) for u in heads.get((it.date, person), ()))  # type: ignore[arg-type]
-            detail = Interrogation("", "self", None, also)  # named by the step's respondents: several merge
+            detail = Interrogation("", "self", None)  # named by the step's respondents: several merge
         else:
             detail = Interrogation(disclosure.other_name(it.person), "other", None)
         steps.append(Step("interrogation", it.date, detail, (it.respondent,)))
