@@ -7,7 +7,6 @@ ones (bench/generate.py), each checked on its ruling date and on a later date:
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from termination.engine import ReferenceEvaluator
 from termination.facts import derive
 from termination.io import load_case
 from termination.messages import Message
+from tests.generated import generator
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = 1_000
@@ -33,12 +33,8 @@ def _samples() -> list[CaseRecord]:
 
 
 def _generated(tmp: Path) -> list[CaseRecord]:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     out = tmp / "cases.jsonl"
-    module.generate(GENERATED, out, seed=15)
+    generator().generate(GENERATED, out, seed=15)
     return [load_case(json.loads(line)["case"]) for line in out.read_text(encoding="utf-8").splitlines()]
 
 

@@ -91,11 +91,17 @@ def test_review_killed_mid_run_leaves_no_spool_and_no_report(tmp_path: Path) -> 
     assert everything(tmp_path) == ["cases.jsonl", "temp"]  # no report folder, nothing in the temp folder
 
 
-def test_review_killed_while_writing_its_reports_leaves_none(tmp_path: Path) -> None:
+def _review_of_sample_01(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A batch of sample 01 as one JSON line, the reports folder to be and an empty temp folder."""
     batch = tmp_path / "cases.jsonl"
     batch.write_text(CASE01.read_text(encoding="utf-8").replace("\n", " ") + "\n", encoding="utf-8")
     out, temp = tmp_path / "reports", tmp_path / "temp"
     temp.mkdir()
+    return batch, out, temp
+
+
+def test_review_killed_while_writing_its_reports_leaves_none(tmp_path: Path) -> None:
+    batch, out, temp = _review_of_sample_01(tmp_path)
     run_killed(f"""
         import os, signal
         from pathlib import Path
@@ -155,10 +161,7 @@ def test_calendar_output_that_cannot_be_written_exits_4(target: str, reason: str
 
 def test_review_killed_while_writing_the_workbook_leaves_no_sheet_in_the_temp_folder(tmp_path: Path) -> None:
     """openpyxl streams each sheet of a write-only workbook into a temporary file: unnamed here."""
-    batch = tmp_path / "cases.jsonl"
-    batch.write_text(CASE01.read_text(encoding="utf-8").replace("\n", " ") + "\n", encoding="utf-8")
-    out, temp = tmp_path / "reports", tmp_path / "temp"
-    temp.mkdir()
+    batch, out, temp = _review_of_sample_01(tmp_path)
     run_killed(f"""
         import os, signal
         from pathlib import Path

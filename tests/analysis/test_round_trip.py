@@ -9,9 +9,7 @@ draft. The sample cases are checked as text and as .docx; a seeded set of genera
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,19 +21,11 @@ from termination.decide import check
 from termination.io import load_case
 from termination.render import render_documents
 from termination.review.crosscheck import crosscheck
+from tests.generated import generator
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted(p for p in (ROOT / "corpus" / "cases").glob("*.json") if not p.name.endswith(".expected.json"))
 SAMPLES += sorted((ROOT / "tests" / "render" / "cases").glob("*.json"))
-
-
-def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def round_trip_defects(record: CaseRecord, text: str) -> list[str]:
@@ -100,7 +90,7 @@ def test_a_draft_is_reported_as_a_draft(fmt: str, tmp_path: Path) -> None:
 
 def test_generated_cases_read_back_clean() -> None:
     """A seeded subset of bench/generate.py's cases (the full 1,000: bench/bench_round_trip.py)."""
-    generate = _generator()
+    generate = generator()
     rng = random.Random(20261203)
     compliant = [t for t in generate._templates() if t[0] in generate.COMPLIANT]
     checked = 0

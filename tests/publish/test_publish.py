@@ -11,11 +11,9 @@ values planted in free text (phones, plates, cards, certificate numbers, e-mail,
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import random
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,7 @@ from termination.io import load_case
 from termination.publish import REPORT_FILE, RULING_FILE, plain_text, publish, redact_record
 from termination.render import render_documents
 from termination.review.crosscheck import crosscheck
+from tests.generated import generator
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted(p for p in (ROOT / "corpus" / "cases").glob("*.json") if not p.name.endswith(".expected.json"))
@@ -165,15 +164,6 @@ def test_no_personal_value_of_a_sample_survives(path: Path) -> None:
 # ---------------------------------------------------------------- generated records
 
 
-def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _id_number(rng: random.Random) -> str:
     from stdnum.cn import ric
 
@@ -212,7 +202,7 @@ def plant(rec: dict[str, Any], rng: random.Random) -> list[str]:
 
 
 def test_no_personal_value_of_generated_records_survives() -> None:
-    gen = _generator()
+    gen = generator()
     rng = random.Random(17)
     templates = [t for t in gen._templates() if t[0] in gen.COMPLIANT]
     published = 0

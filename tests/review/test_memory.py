@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import multiprocessing
 from pathlib import Path
 from typing import Any
 
 from termination.review.batch import ReviewOptions, run_review
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.generated import generator
 
 
 def _generate(n: int, out: Path) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(n, out, seed=7, rulings=0.05)
+    generator().generate(n, out, seed=7, rulings=0.05)
 
 
 def _rss_mb(pid: int | str = "self") -> float:
