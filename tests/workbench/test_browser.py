@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -203,5 +202,6 @@ def test_without_the_cookie_the_pages_ask_for_the_token(server: str, tmp_path: P
         assert other.current_url.endswith("/login")
         other.find_element("id", "token").send_keys("wrong-token")
         other.find_element("css selector", "form[action='/login'] button").click()
-        assert "访问令牌不正确" in other.find_element("css selector", ".error").text
-        time.sleep(0)  # nothing else to wait for: the page answered
+        # the answer is a new page: wait for it rather than read the old one while it loads
+        error = _wait(other, lambda d: d.find_elements("css selector", ".error"))[0]
+        assert "访问令牌不正确" in error.text
