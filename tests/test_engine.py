@@ -12,12 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termination.engine import Engine
+from termination.engine.usual import USUAL
 from termination.rules.conditions import Atom, fact_names, outcome
 from termination.rules.loader import load_ruleset
 
 RULES = load_ruleset().rules
 ENGINE = Engine(RULES)
 _TAGS = itertools.count()
+STATUSES = ("satisfied", "violated", "unknown", "not_applicable")
+# Every way of encoding every rule: each order of the four outcomes as the measured "most common
+# first" (termination/engine/usual.py), so every default and every outcome told by both tests.
+ORDERS = list(itertools.permutations(STATUSES))
 
 
 def _atoms(cond: Any) -> list[Atom]:
@@ -60,6 +65,35 @@ def test_engine_equals_reference_on_random_facts(facts: dict[str, Any]) -> None:
     for rule in RULES:
         expected = outcome(rule.applies_when, rule.condition, present)
         assert got[rule.code] == with_none[rule.code] == as_numbers[rule.code] == expected, rule.code
+
+
+@pytest.fixture(scope="module")
+def encoded_every_way() -> list[Engine]:
+    return [Engine(RULES, usual=dict.fromkeys((r.code for r in RULES), order)) for order in ORDERS]
+
+
+@settings(max_examples=60, deadline=None)
+@given(facts=FACTS)
+def test_every_encoding_equals_reference_on_random_facts(encoded_every_way: list[Engine], facts: dict[str, Any]) -> None:
+    """The encoding a rule gets (which outcome matches no test) changes no outcome."""
+    for engine in encoded_every_way:
+        got = engine.evaluate(facts)
+        for rule in RULES:
+            assert got[rule.code] == outcome(rule.applies_when, rule.condition, facts), (rule.code, engine.encodings[rule.code].tests)
+
+
+def test_the_usual_outcome_matches_no_test() -> None:
+    """A rule's most common outcome (as measured) is the one that costs no firing."""
+    conditional = next(r for r in RULES if r.applies_when is not None)
+    unconditional = next(r for r in RULES if r.applies_when is None)
+    for order in ORDERS:
+        engine = Engine([conditional, unconditional], usual={conditional.code: order, unconditional.code: order})
+        assert engine.encodings[conditional.code].default == order[0]
+        # an unconditional rule is never not applicable: its most common outcome among the other three
+        assert engine.encodings[unconditional.code].default == next(s for s in order if s != "not_applicable")
+        # the rarest of the other three is told by both tests, the other two by one each
+        assert engine.encodings[conditional.code].decode[3] == order[3]
+    assert Engine([conditional]).encodings[conditional.code].default == (USUAL.get(conditional.code) or ("not_applicable",))[0]
 
 
 def test_every_rule_fact_is_typed() -> None:
@@ -174,9 +208,11 @@ def test_large_conditional_rule_compiles_and_matches_reference(
     engine = Engine([rule])
     assert engine.patterns == patterns  # the sentinel and the rule's (split) tests
     names = sorted({n for c in (*applies, *condition) for n in [c["fact"]]})
+    engines = [engine] + [Engine([rule], usual={"A99": order}) for order in ORDERS]  # and encoded every way
     for combo in itertools.product(*(VALUES[n] for n in names)):
         facts = {k: v for k, v in zip(names, combo, strict=True) if v is not None}
-        assert engine.evaluate(facts)["A99"] == outcome(rule.applies_when, rule.condition, facts), facts
+        for e in engines:
+            assert e.evaluate(facts)["A99"] == outcome(rule.applies_when, rule.condition, facts), (facts, e.encodings["A99"].tests)
 
 
 def test_the_operator_limit_is_durables() -> None:

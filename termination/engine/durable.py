@@ -2,9 +2,16 @@
 
 How the rule language maps onto durable_rules, and why:
 
-* Each rule compiles to two Rete tests over a flat fact (:func:`tests`), whose four
+* Each rule compiles to two Rete tests over a flat fact (:class:`Encoding`), whose
   combinations are its four outcomes under Kleene logic. Both tests fail on the rule's
-  usual outcome, so a compliant case matches few patterns. The pure-Python
+  most common outcome as measured over the samples and generated cases
+  (``termination/engine/usual.py``, written by ``bench/usual_outcomes.py``): a conditional
+  rule usually satisfied matches nothing when satisfied, one usually not applicable nothing
+  when not applicable. A typical case fires 2 patterns (the sentinel and one more; 17 when
+  every conditional rule's default was "not applicable"), and every firing costs a C call,
+  an action frame in the session and Python around it (engine 102 → 64 µs per generated
+  case). The table decides speed only, never an outcome: the tests compare every encoding
+  of every rule with the reference. The pure-Python
   :class:`termination.engine.reference.ReferenceEvaluator` is the reference the test-suite
   compares with on every inline case, on random fact sets and on whole decisions.
 * A missing fact is unknown: ``V(atom)`` tests the negated comparison on a *present*
@@ -52,9 +59,10 @@ import itertools
 import json
 import operator
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from termination.engine.usual import USUAL
 from termination.errors import EngineError
 from termination.rules.conditions import NEGATED, All, Atom, Condition, Not, rule_facts
 from termination.rules.schema import Rule
@@ -120,39 +128,78 @@ def unk(c: Condition) -> Json:
     return _and([_or([other(x), unk(x)]) for x in kids] + [_or([unk(x) for x in kids])])
 
 
-def tests(rule: Rule) -> dict[str, Json]:
-    """The two Rete tests of a rule, whose combination (:data:`OUTCOMES`) is its outcome.
+STATUSES = ("satisfied", "violated", "unknown", "not_applicable")
 
-    Two tests per rule are the fewest that tell four outcomes apart, and a session costs in
-    proportion to the number of patterns. Both tests fail on the common outcome, so a typical
-    case matches few patterns: satisfied for an unconditional rule (tests: *violated*,
-    *unknown*), not applicable for a conditional one (tests: *decided* = satisfied or violated,
-    *failing* = violated or unknown).
+
+def when(rule: Rule, statuses: Iterable[str]) -> Json:
+    """Pattern matching exactly when the rule's outcome is one of ``statuses`` (one or two).
+
+    A pair is written in its shortest known form (``not_applicable`` or ``satisfied``:
+    *a* refuted or *c* holds); otherwise each outcome's own pattern, joined by ``$or``.
     """
     a, c = rule.applies_when, rule.condition
+    wanted = frozenset(statuses)
     if a is None:
-        return {"violated": vio(c), "unknown": unk(c)}
+        own = {"satisfied": sat(c), "violated": vio(c), "unknown": unk(c)}
+        return _or([own[s] for s in STATUSES if s in wanted])
     maybe = _or([sat(a), unk(a)])  # applicability not refuted
-    return {
-        "decided": _or([_and([maybe, sat(c)]), _and([sat(a), vio(c)])]),
-        "failing": _and([maybe, _or([vio(c), unk(c)])]),
+    pairs = {
+        frozenset({"satisfied", "violated"}): _or([_and([maybe, sat(c)]), _and([sat(a), vio(c)])]),
+        frozenset({"violated", "unknown"}): _and([maybe, _or([vio(c), unk(c)])]),
+        frozenset({"not_applicable", "satisfied"}): _or([vio(a), sat(c)]),
+        frozenset({"not_applicable", "violated"}): _or([vio(a), _and([sat(a), vio(c)])]),
+        frozenset({"satisfied", "unknown"}): _or([unk(a), _and([sat(a), _or([sat(c), unk(c)])])]),
     }
+    if wanted in pairs:
+        return pairs[wanted]
+    own = {
+        "satisfied": _and([maybe, sat(c)]),
+        "violated": _and([sat(a), vio(c)]),
+        "unknown": _or([_and([sat(a), unk(c)]), _and([unk(a), _or([vio(c), unk(c)])])]),
+        "not_applicable": vio(a),
+    }
+    return _or([own[s] for s in STATUSES if s in wanted])
 
 
-#: The outcome of a rule from the set of its tests that matched.
-OUTCOMES: dict[frozenset[str], str] = {
-    frozenset(): "satisfied",  # unconditional; for a conditional rule: not applicable (below)
-    frozenset({"violated"}): "violated",
-    frozenset({"unknown"}): "unknown",
-    frozenset({"decided"}): "satisfied",
-    frozenset({"decided", "failing"}): "violated",
-    frozenset({"failing"}): "unknown",
-}
+class Encoding:
+    """How the Rete tells a rule's outcome: two tests, each matching a set of outcomes, and
+    the outcome when neither matches (:attr:`default`).
 
+    Two tests are the fewest that tell four outcomes apart, and every test that matches
+    costs a firing (and the frames it stores in the session): so the default is the rule's
+    most common outcome (``termination/engine/usual.py``, measured over the samples and
+    generated cases), the next two are told by one test each, and the rarest by both. An
+    unconditional rule has three outcomes: one test each for the two not usual.
+    """
 
-def default_status(rule: Rule) -> str:
-    """The outcome when no test of the rule matches."""
-    return "satisfied" if rule.applies_when is None else "not_applicable"
+    __slots__ = ("code", "default", "decode", "tests")
+
+    def __init__(self, rule: Rule, usual: Sequence[str] = ()) -> None:
+        possible = [s for s in STATUSES if rule.applies_when is not None or s != "not_applicable"]
+        fallback = "satisfied" if rule.applies_when is None else "not_applicable"
+        # most common first; outcomes never met keep the order of STATUSES, after the fallback
+        order = list(dict.fromkeys([*(s for s in usual if s in possible), fallback, *possible]))
+        self.code, self.default = rule.code, order[0]
+        rest = order[1:]
+        if len(rest) == 2:
+            sets = [rest[:1], rest[1:]]
+        else:  # the rarest matches both tests; among outcomes never met, the smallest patterns
+            met = [s for s in rest if s in usual]
+            rarest = [rest[-1]] if len(met) == len(rest) else [s for s in rest if s not in met]
+
+            def size(last: str) -> int:
+                first, second = [s for s in rest if s != last]
+                return operators(when(rule, [first, last])) + operators(when(rule, [second, last]))
+
+            last = min(rarest, key=size)
+            first, second = [s for s in rest if s != last]
+            sets = [[first, last], [second, last]]
+        #: test name ("violated", "not_applicable|violated"…) → pattern
+        self.tests = {"|".join(s for s in STATUSES if s in group): when(rule, group) for group in sets}
+        #: the tests matched, as bits (first test 1, second 2) → outcome
+        self.decode = {0: self.default}
+        for status in rest:
+            self.decode[sum(1 << i for i, group in enumerate(sets) if status in group)] = status
 
 
 def operators(pattern: Json) -> int:
@@ -268,12 +315,15 @@ class Engine:
     _names = itertools.count()
     _lock = threading.Lock()  # durable_rules is not thread-safe: one lock for the process
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], usual: Mapping[str, Sequence[str]] = USUAL) -> None:
         import durable_rules_engine as core  # durable_rules' C core: the one import of durable_rules
 
         self._core = core
         self.rules = list(rules)
-        self._defaults = {r.code: default_status(r) for r in self.rules}
+        #: each rule's tests and what their matches mean (``usual``: its outcomes, most common first)
+        self.encodings = {r.code: Encoding(r, usual.get(r.code, ())) for r in self.rules}
+        self._defaults = {code: e.default for code, e in self.encodings.items()}
+        self._decode = {code: e.decode for code, e in self.encodings.items()}
         chunks = [self.rules[i : i + CHUNK] for i in range(0, len(self.rules), CHUNK)]
         # (chunk number, sorted fact names its rules read): one asserted fact per chunk, "a<k>"
         self._chunks = [
@@ -283,20 +333,20 @@ class Engine:
         self._aliases = {n: _alias(i) for i, n in enumerate(sorted({n for _, names in self._chunks for n in names}))}
         definition: dict[str, Json] = {_SENTINEL: {"all": [{"m": {"g": "a0"}}]}} if self._chunks else {}
         # every test, fitted to its chunk's fact (its "lane")
-        lanes: dict[str, list[tuple[Json, str, str]]] = {}  # lane → [(part, rule code, test)]
+        lanes: dict[str, list[tuple[Json, str, int]]] = {}  # lane → [(part, rule code, test's bit)]
         for (k, _names), members in zip(self._chunks, chunks, strict=True):
             for rule in members:
-                for test, pattern in tests(rule).items():
+                for i, pattern in enumerate(self.encodings[rule.code].tests.values()):
                     lanes.setdefault(f"a{k}", []).extend(
-                        (part, rule.code, test) for part in fitted(_renamed(pattern, self._aliases), f"a{k}")
+                        (part, rule.code, 1 << i) for part in fitted(_renamed(pattern, self._aliases), f"a{k}")
                     )
-        # (durable rule name, lane of the fact it matched) → (rule code, test)
-        self._tests: dict[tuple[str, str], tuple[str, str]] = {}
+        # (durable rule name, lane of the fact it matched) → (rule code, test's bit)
+        self._tests: dict[tuple[str, str], tuple[str, int]] = {}
         for group in packed(lanes):
             name = f"@{len(definition)}"
             definition[name] = {"all": [{"m": _or([part for _, (part, _, _) in group])}]}
-            for lane, (_, code, test) in group:
-                self._tests[(name, lane)] = (code, test)
+            for lane, (_, code, bit) in group:
+                self._tests[(name, lane)] = (code, bit)
         self.patterns = len(definition)
         # an explicit id (unique in the session) spares durable hashing the sorted properties into one
         self._prefixes = ['{"id":"a%d","g":"a%d","sid":"' % (k, k) for k, _ in self._chunks]
@@ -340,14 +390,15 @@ class Engine:
                         core.delete_state(handle, sid)  # never where no action started: a crash
             except Exception as exc:  # durable raises its bare error type
                 raise EngineError(f"规则引擎执行失败：{exc}") from exc
-        matched: dict[str, set[str]] = {}
+        matched: dict[str, int] = {}  # rule code → the bits of its tests that matched
         tested = self._tests
         for name, lane in fired:
             if name != _SENTINEL:
-                code, test = tested[(name, lane)]
-                matched.setdefault(code, set()).add(test)
-        for code, found in matched.items():
-            statuses[code] = OUTCOMES[frozenset(found)]
+                code, bit = tested[(name, lane)]
+                matched[code] = matched.get(code, 0) | bit
+        decode = self._decode
+        for code, bits in matched.items():
+            statuses[code] = decode[code][bits]
         return statuses
 
     def _documents(self, facts: Mapping[str, Any], sid: str) -> list[str]:

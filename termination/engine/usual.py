@@ -1,0 +1,61 @@
+"""Each rule's outcomes as measured over the sample cases and generated ones, most common first.
+
+Written by ``python bench/usual_outcomes.py --write`` (1245 cases: the samples and 1200
+generated ones); read by :func:`termination.engine.durable.encoding`, which makes each rule's
+first outcome the one that matches no Rete test (no firing). An outcome not listed was not met.
+Only the speed of the engine depends on this table, never an outcome: a rule missing here
+is encoded as if it were usually satisfied (unconditional) or not applicable (conditional).
+"""
+
+USUAL: dict[str, tuple[str, ...]] = {
+    'A01': ('satisfied',),
+    'A02': ('satisfied',),
+    'A03': ('satisfied', 'unknown',),
+    'A04': ('satisfied', 'violated',),
+    'A05': ('unknown',),
+    'B01': ('satisfied',),
+    'B02': ('satisfied',),
+    'B03': ('satisfied', 'not_applicable',),
+    'B04': ('satisfied',),
+    'B05': ('satisfied', 'not_applicable',),
+    'B06': ('satisfied', 'not_applicable', 'unknown',),
+    'B07': ('not_applicable', 'unknown', 'satisfied', 'violated',),
+    'B08': ('not_applicable', 'satisfied', 'unknown', 'violated',),
+    'C01': ('satisfied', 'violated',),
+    'C02': ('satisfied', 'not_applicable',),
+    'C03': ('not_applicable', 'satisfied',),
+    'C04': ('satisfied', 'not_applicable',),
+    'C05': ('satisfied', 'unknown', 'violated',),
+    'C06': ('satisfied', 'not_applicable', 'violated',),
+    'C07': ('satisfied', 'not_applicable',),
+    'C08': ('satisfied', 'not_applicable',),
+    'C09': ('satisfied', 'not_applicable', 'violated',),
+    'D01': ('satisfied',),
+    'D02': ('satisfied', 'violated',),
+    'D03': ('satisfied', 'violated',),
+    'D04': ('satisfied', 'not_applicable', 'violated',),
+    'D05': ('satisfied', 'violated', 'not_applicable',),
+    'D06': ('not_applicable', 'satisfied',),
+    'D07': ('satisfied', 'violated',),
+    'D08': ('satisfied',),
+    'D09': ('not_applicable',),
+    'D10': ('not_applicable',),
+    'D11': ('not_applicable',),
+    'D14': ('satisfied', 'violated', 'unknown',),
+    'D15': ('not_applicable', 'satisfied', 'violated', 'unknown',),
+    'D16': ('not_applicable', 'satisfied', 'violated',),
+    'D18': ('not_applicable', 'satisfied', 'violated',),
+    'E01': ('not_applicable', 'satisfied', 'violated',),
+    'E02': ('not_applicable', 'satisfied', 'violated',),
+    'E03': ('not_applicable', 'violated',),
+    'F01': ('satisfied', 'violated',),
+    'F02': ('satisfied', 'violated',),
+    'F03': ('satisfied', 'not_applicable',),
+    'F04': ('satisfied', 'not_applicable',),
+    'F05': ('satisfied', 'violated',),
+    'F06': ('not_applicable', 'violated', 'satisfied',),
+    'F07': ('not_applicable',),
+    'F08': ('satisfied', 'not_applicable',),
+    'G01': ('satisfied',),
+    'G02': ('satisfied', 'violated',),
+}
