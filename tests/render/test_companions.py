@@ -45,7 +45,8 @@ def test_the_notice_carries_a_reply_slip_to_return() -> None:
 def test_the_notice_never_says_fines_and_detention_continue() -> None:
     text = body_text(_doc(load(CASE01), NOTICE))
     assert "强制措施依法继续有效" not in text and "继续有效" not in text
-    assert "终结本次执行程序后的五年内，本院每六个月通过网络执行查控系统查询一次被执行人的财产" in text  # 终本规定第九条
+    assert "此后，被执行人仍负有" in text  # 此后: after the ruling
+    assert "本院在此后五年内每六个月通过网络执行查控系统查询一次被执行人的财产" in text  # 终本规定第九条
 
 
 def test_the_notice_is_dated_as_recorded_and_left_undated_otherwise() -> None:

@@ -123,11 +123,13 @@ def test_only_and_bad_arguments() -> None:
 def test_notice_gives_five_items_and_the_period_to_answer() -> None:
     case = load_case(load(CASE01))
     text = body_text(render_documents(case, check(case), only=["notice"])["终结本次执行程序告知书.docx"])
+    # 终本规定第五条 names the basis and the legal effect together (终结本次执行程序的依据及法律后果)
     items = ("一、本案执行情况。", "二、本院采取的财产调查措施。", "三、被执行人的财产情况。",
-             "四、终结本次执行程序的依据。", "五、终结本次执行程序的法律后果。")
+             "四、终结本次执行程序的依据及法律后果。", "被执行人仍负有继续向申请执行人履行债务的义务",
+             "可以向本院申请恢复执行，不受申请执行时效期间的限制")
     positions = [text.index(i) for i in items]
     assert positions == sorted(positions)
-    assert "请自收到本告知书之日起七日内填写所附回执，书面提交本院" in text
+    assert "请自收到本告知书之日起七日内填写所附回执交回本院" in text
     assert "李春华：" in text
     # a natural person is addressed as 你 (not 你（单位）)
     assert "你申请执行被执行人张建国一案" in text and "你对终结本次执行程序有意见" in text and "你（单位）" not in text

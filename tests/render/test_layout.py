@@ -19,8 +19,8 @@ RULING = "执行裁定书.docx"
 APPROVAL = "终本案件办理情况表.docx"
 INTERVIEW = "约谈笔录.docx"
 OBJECTION = "当事人、利害关系人认为终结本次执行程序违反法律规定的"
-#: type area 21 − 2.8 − 2.6 = 15.6 cm = 442 pt: at most 27 characters of 三号 (16 pt) on a line
-LINE_CHARS = 27
+#: type area 21 − 2.8 − 2.6 = 15.6 cm = 442 pt: 28 characters of 三号 (16 pt less 0.25 pt) on a line
+LINE_CHARS = 28
 
 
 def _doc(path: Path, name: str, *, draft: bool = False) -> docx.document.Document:
@@ -112,11 +112,11 @@ def test_interview_blanks_are_whole_lines_to_write_in() -> None:
     case = load_case(data)
     doc = docx.Document(io.BytesIO(render_documents(case, check(case), draft=True, only=["interview"])[INTERVIEW]))
     paras = [p.text for p in doc.paragraphs]
-    answer = "答：" + "＿" * 23  # 2 characters indent + 25 = 27: one full line
+    answer = "答：" + "＿" * 24  # 2 characters indent + 26 = 28: one full line
     assert paras.count(answer) >= 3
     i = paras.index("问：你对本案终结本次执行程序有何意见？是否同意终结本次执行程序？")
     assert paras[i + 1:i + 4] == [answer, "＿" * LINE_CHARS, "＿" * LINE_CHARS]  # three lines for the opinion
-    assert "地点：" + "＿" * 24 in paras  # the label and the blank fill one line
+    assert "地点：" + "＿" * 25 in paras  # the label and the blank fill one line
     for p in doc.paragraphs:  # no blank line spills onto a second line
         if p.text.endswith("＿"):
             indent = 2 if p.style.name == "正文" else 0
@@ -148,7 +148,7 @@ def test_notice_states_the_total_once() -> None:
     assert "合计315,619.00元；已执行到位8,500.00元，尚有307,119.00元未执行到位。" in text
     assert text.count("315,619.00元") == 1
     assert ("本院拟依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条"
-            "和上述规定第一条的规定，裁定终结本次执行程序。") in text
+            "和上述规定第一条的规定裁定终结本次执行程序。") in text
 
 
 def test_report_header_lines_do_not_share_a_line() -> None:

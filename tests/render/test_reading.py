@@ -11,14 +11,18 @@ objection). Expected texts are written by hand from the records.
 from __future__ import annotations
 
 import io
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import docx
+from docx.oxml.ns import qn
 
 from termination.decide import check
 from termination.io import load_case
 from termination.render import render_documents
+from termination.render.blocks import Block
+from termination.render.writers import docx as writer
 from tests.render.support import CASE01, CASES, load
 
 BRANCH = CASES / "32-branch-respondent-phone-interview.json"
@@ -136,14 +140,44 @@ def test_counts_say_two_not_second() -> None:
 # ---------------------------------------------------------------- layout
 
 
-def test_the_cut_line_and_title_of_the_slip_go_with_the_slip() -> None:
-    case = load_case(load(OBJECTING))
-    data = render_documents(case, check(case), only=["notice"])["终结本次执行程序告知书.docx"]
-    paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+def _slip_flags(document: docx.document.Document) -> tuple[list[bool], list[bool], list[bool]]:
+    """(keep-with-next of the cut line and the title, of every paragraph of each row, cantSplit of each row)."""
+    paragraphs = document.paragraphs
     cut = next(i for i, p in enumerate(paragraphs) if "沿此线剪下交回" in p.text)
     assert paragraphs[cut + 1].text == "回　执"
-    assert paragraphs[cut].paragraph_format.keep_with_next is True
-    assert paragraphs[cut + 1].paragraph_format.keep_with_next or paragraphs[cut + 1].style.paragraph_format.keep_with_next
+    head = [bool(paragraphs[i].paragraph_format.keep_with_next or paragraphs[i].style.paragraph_format.keep_with_next)
+            for i in (cut, cut + 1)]
+    rows = document.tables[-1].rows
+    keeps = [all(p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs) for r in rows]
+    whole = [r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows]  # noqa: SLF001
+    return head, keeps, whole
+
+
+def test_the_slip_is_never_split_across_pages() -> None:
+    # The 回执 is cut off and returned: it stands whole on the page of the signature, or, when it
+    # does not fit there, whole on the next page. Cut line → title → first row → … → last row.
+    data = load(OBJECTING)
+    house = data["measures"]["assets"][1]
+    house["non_disposable_reason"] = "，".join([house["non_disposable_reason"]] * 6)  # pushes the slip to page 3
+    case = load_case(data)
+    document = docx.Document(io.BytesIO(render_documents(case, check(case), only=["notice"])["终结本次执行程序告知书.docx"]))
+    head, keeps, whole = _slip_flags(document)
+    assert head == [True, True]
+    assert keeps == [True] * (len(keeps) - 1) + [False]  # the last row may end the page
+    assert all(whole)
+
+
+def test_a_slip_longer_than_a_small_table_is_kept_whole() -> None:
+    # keeping a slip together does not depend on how many rows it has (a small table's limit is 6)
+    rows = [Block("row", cells=(f"第{i}项", "内容")) for i in range(9)]
+    blocks = [Block("para", "正文。"), Block("cut", "……（沿此线剪下交回）……"), Block("center", "回　执"),
+              Block("cols", "3.0 12.6"), *rows, Block("cols", "3.0 12.6"), *rows]
+    meta = writer.Meta("告知书", "法院", datetime(2024, 1, 1, tzinfo=timezone.utc))
+    document = docx.Document(io.BytesIO(writer.to_docx(blocks, draft=False, meta=meta)))
+    slip, table = document.tables
+    assert [all(p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs) for r in slip.rows] == \
+        [True] * 8 + [False]
+    assert not any(p.paragraph_format.keep_with_next for r in table.rows for c in r.cells for p in c.paragraphs)
 
 
 def test_an_act_concerning_each_of_several_respondents_says_each() -> None:
@@ -160,7 +194,7 @@ def test_an_act_concerning_each_of_several_respondents_says_each() -> None:
 
 
 def test_the_blanks_of_a_telephone_or_written_record_fit_their_lines() -> None:
-    # 27 characters of 三号 on a line; a paragraph's first line is indented by two
+    # 28 characters of 三号 on a line (GB/T 9704); a paragraph's first line is indented by two
     texts = []
     for mode in ("phone", "written"):
         data = load(BRANCH)
@@ -171,7 +205,7 @@ def test_the_blanks_of_a_telephone_or_written_record_fit_their_lines() -> None:
     for text in texts:
         for line in text.splitlines():
             if "＿" in line and "：" in line:
-                assert len(line) <= 27, line
+                assert len(line) <= 28, line
 
 
 def test_the_analyser_reads_the_filing_date_our_rulings_write() -> None:

@@ -8,7 +8,8 @@ every document starts from those bytes, so a render only adds paragraphs (fast).
 Layout (《人民法院民事裁判文书制作规范》 and GB/T 9704 style): A4; margins top 3.7 cm, bottom
 3.5 cm, left 2.8 cm, right 2.6 cm; court name and document title 方正小标宋简体 (fallback
 宋体) 二号 centred; case number right-aligned; body 仿宋_GB2312 (fallback 仿宋) 三号 with a
-fixed 28.95 pt line spacing and a two-character first-line indent; headings 黑体 三号; the
+fixed 28.95 pt line spacing (22 lines) and characters condensed to 28 on a line (GB/T 9704), and
+a two-character first-line indent; headings 黑体 三号; the
 page number "— n —" in the footer. Fonts are set on all four ``w:rFonts`` attributes
 (ascii, hAnsi, eastAsia, cs): ``font.name`` alone leaves Chinese text in the theme font.
 The fallbacks are declared in the font table (``w:altName``), the OOXML way to name a
@@ -57,6 +58,10 @@ FALLBACK = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", HEADING_FONT: "SimHei", P
 LINE = Pt(28.95)  # GB/T 9704: 22 lines of 三号 on a page
 INDENT = Pt(32)  # two characters of 三号 (16 pt)
 TYPE_WIDTH = Cm(21 - 2.8 - 2.6)  # the type area: A4 less the left and right margins
+#: GB/T 9704: 28 characters of 三号 on a line of the 156 mm type area, a pitch of 15.79 pt (Word's
+#: 公文 document grid); 16 pt characters give 27. Each character is condensed by 0.25 pt (in
+#: twentieths of a point), which Word and LibreOffice both honour, unlike a document grid.
+CHAR_CONDENSE = -5
 
 #: block kind → paragraph style
 STYLE_OF_BLOCK = {
@@ -98,6 +103,20 @@ def _fonts(style: BaseStyle, name: str) -> None:
         del rfonts.attrib[attr]  # drop theme fonts, which override explicit names
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         rfonts.set(qn(attr), name)
+
+
+#: the children of w:rPr that follow w:spacing (ECMA-376 order; Word rejects another order)
+_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+                  "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                  "w:specVanish", "w:oMath")
+
+
+def _grid_pitch(style: BaseStyle) -> None:
+    """Condense every character by CHAR_CONDENSE so that a line of 三号 holds 28 characters."""
+    rpr = style.element.get_or_add_rPr()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(CHAR_CONDENSE))
+    rpr.insert_element_before(spacing, *_AFTER_SPACING)
 
 
 def _paragraph_style(doc: Document, name: str, *, font: str = BODY_FONT, size: float = 16,
@@ -177,6 +196,7 @@ def base_document(draft: bool) -> bytes:
     normal = doc.styles["Normal"]
     _fonts(normal, BODY_FONT)
     normal.font.size = Pt(16)
+    _grid_pitch(normal)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     normal.paragraph_format.line_spacing = LINE
@@ -201,7 +221,7 @@ def base_document(draft: bool) -> bytes:
     _paragraph_style(doc, CELL_STYLE, size=12, line=Pt(18))
     _paragraph_style(doc, "表注", size=12, line=Pt(22))
     _paragraph_style(doc, "裁剪线", size=12, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(22))
-    _paragraph_style(doc, "居中标题", font=HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
+    _paragraph_style(doc, "居中标题", font=HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(24), keep_with_next=True)
     _paragraph_style(doc, "页码", font=PAGE_NUMBER_FONT, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(20))
     _paragraph_style(doc, "草稿标记", font=HEADING_FONT, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(20))
     gap = doc.styles.add_style(GAP_STYLE, WD_STYLE_TYPE.CHARACTER)
@@ -475,10 +495,11 @@ def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
     widths: list[float] = []
     centred: list[bool] = []
     rows: list[list[Paragraph]] = []
+    slip = False  # the table is a slip to cut off (回执): whole on one page, whatever its length
 
     def close_table() -> None:
-        # a short table (审批路径、审批意见) stays on one page: every row keeps with the next
-        if 1 < len(rows) <= SMALL_TABLE_ROWS:
+        # a short table (审批路径、审批意见) or a slip stays on one page: every row keeps with the next
+        if 1 < len(rows) and (slip or len(rows) <= SMALL_TABLE_ROWS):
             for paragraphs in rows[:-1]:
                 for p in paragraphs:
                     p.paragraph_format.keep_with_next = True
@@ -487,6 +508,7 @@ def to_docx(blocks: list[Block], *, draft: bool, meta: Meta) -> bytes:
     for index, block in enumerate(blocks):
         if block.kind == "cols":
             close_table()
+            slip = index > 0 and blocks[index - 1].kind in ("cut", "center")
             widths, centred = _columns(block.text)
             table = doc._body.add_table(0, len(widths), doc._block_width)  # noqa: SLF001 - the styles stay unparsed
             table._tbl.tblStyle_val = ids["Table Grid"]  # noqa: SLF001 - what ``table.style = "Table Grid"`` sets
