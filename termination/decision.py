@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -34,6 +34,26 @@ BLOCKING_SEVERITIES: frozenset[str] = frozenset({"blocking", "system"})
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+M = TypeVar("M", bound=_Model)
+
+
+def replaced(model: M, update: Mapping[str, Any], private: dict[str, Any] | None = None) -> M:
+    """``model.model_copy(update=update)``, then its private attributes set to ``private``: the same
+    object without pydantic's generic copy (``copy.copy`` of each of its parts, an extra-fields
+    check), which costs 3–6 µs a call inside a check, where findings and the decision are built
+    (models of this module only: no extra fields; every value already validated).
+    """
+    new = object.__new__(type(model))
+    fields = model.__dict__.copy()
+    fields.update(update)
+    setattr_ = object.__setattr__
+    setattr_(new, "__dict__", fields)
+    setattr_(new, "__pydantic_fields_set__", model.__pydantic_fields_set__ | update.keys())
+    setattr_(new, "__pydantic_extra__", None)
+    setattr_(new, "__pydantic_private__", private)
+    return new
 
 
 class Citation(_Model):

@@ -135,3 +135,22 @@ def test_facts_derived_for_a_scope_are_what_its_rules_and_messages_read(records:
                     assert names.get(key) == all_names.get(key), (slot.code, key)
         skipped += len(all_facts) - len(facts)
     assert skipped > 0  # facts no rule in force reads were left out
+
+
+def test_replaced_is_model_copy(records: list[CaseRecord]) -> None:
+    """``replaced`` (the copy findings and decisions are built with) gives what ``model_copy`` gives."""
+    from termination.decision import replaced
+
+    for record in records[:40]:
+        result = decide(record, record.termination.proposed_date)
+        for finding in result.findings:
+            for update in ({"message": "改"}, {"status": "unknown", "missing": ["a"], "evidence": {}}):
+                ours, theirs = replaced(finding, update), finding.model_copy(update=update)
+                assert ours == theirs and ours.model_dump_json() == theirs.model_dump_json()
+                assert ours.__pydantic_fields_set__ == theirs.__pydantic_fields_set__
+                assert (ours.__pydantic_private__, ours.__pydantic_extra__) == (theirs.__pydantic_private__, None)
+        copied = result.model_copy(update={"court": "某法院"})
+        copied._findings_json = ["x"]
+        ours = replaced(result, {"court": "某法院"}, {"_findings_json": ["x"]})
+        assert ours == copied and ours.__pydantic_private__ == copied.__pydantic_private__
+        assert ours.__pydantic_fields_set__ == copied.__pydantic_fields_set__
