@@ -252,8 +252,41 @@ def _resp(ctx: Context, key: str, test: Callable[[Respondent], bool | None]) -> 
     return _counted(ctx, key, failing, unknown)
 
 
-def _ids(items: Iterable[Any], ctx: Context, attr: str = "issued_on") -> set[str]:
-    return {i.respondent for i in items if ctx.on_time(getattr(i, attr))}
+#: the date that places a measure in time, per kind (``measures.<kind>``; required, so never absent)
+DATED = {
+    "enforcement_notices": "issued_on", "report_orders": "issued_on", "consumption_restrictions": "issued_on",
+    "dishonest_listings": "decided_on", "network_inquiries": "requested_on", "onsite_investigations": "date",
+    "searches": "date", "interrogations": "date", "locate_efforts": "date",
+}
+_NONE: list[Any] = []  # what a respondent has of a kind he has none of (never changed)
+
+
+def _dated(ctx: Context, kind: str) -> list[Any]:
+    """The measures of one kind dated on or before ``as_of``, in record order: one pass per case
+    and kind, on first use, shared by every fact that reads the kind."""
+    found = ctx.memo.get(kind)
+    if found is None:
+        as_of, when = ctx.as_of, DATED[kind]
+        found = ctx.memo[kind] = [x for x in getattr(ctx.case.measures, kind) if getattr(x, when) <= as_of]
+    return found  # type: ignore[no-any-return]
+
+
+def _by_respondent(ctx: Context, kind: str) -> dict[str, list[Any]]:
+    """:func:`_dated` by respondent id (``id in _by_respondent(…)``: whether he has one)."""
+    key = _BY_KEY[kind]
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = {}
+        for x in _dated(ctx, kind):
+            mine = found.get(x.respondent)
+            if mine is None:
+                found[x.respondent] = [x]
+            else:
+                mine.append(x)
+    return found  # type: ignore[no-any-return]
+
+
+_BY_KEY = {kind: kind + "[].respondent" for kind in DATED}
 
 
 def _and(*values: bool | None) -> bool | None:
@@ -354,18 +387,19 @@ def earliest_termination_date(ctx: Context) -> Value:
 
 @fact("未发出执行通知的被执行人数", reads=WHO + NOTICES)
 def respondents_without_notice(ctx: Context) -> Value:
-    have = _ids(ctx.case.measures.enforcement_notices, ctx)
+    have = _first_notices(ctx)
     return _resp(ctx, "respondents_without_notice", lambda r: r.party.id not in have)
 
 
 def _first_notices(ctx: Context) -> dict[str, date]:
     """The date of the first 执行通知 to each respondent, as far as issued by ``as_of``."""
-    if "first_notices" in ctx.memo:
-        return ctx.memo["first_notices"]  # type: ignore[no-any-return]
-    first: dict[str, date] = ctx.memo.setdefault("first_notices", {})
-    for n in ctx.case.measures.enforcement_notices:
-        if ctx.on_time(n.issued_on) and (n.respondent not in first or n.issued_on < first[n.respondent]):
-            first[n.respondent] = n.issued_on
+    first: dict[str, date] | None = ctx.memo.get("first_notices")
+    if first is None:
+        first = ctx.memo["first_notices"] = {}
+        for n in _dated(ctx, "enforcement_notices"):
+            seen = first.get(n.respondent)
+            if seen is None or n.issued_on < seen:
+                first[n.respondent] = n.issued_on
     return first
 
 
@@ -397,13 +431,12 @@ def notice_in_time(ctx: Context) -> Value:
 
 @fact("执行通知均载明迟延履行利息或迟延履行金", reads=_m("enforcement_notices", "issued_on", "names_delay_interest"))
 def notices_name_delay_interest(ctx: Context) -> Value:
-    items = ctx.case.measures.enforcement_notices
-    return _all([n.names_delay_interest for n in items if ctx.on_time(n.issued_on)])
+    return _all([n.names_delay_interest for n in _dated(ctx, "enforcement_notices")])
 
 
 def _notices_since_shixin_2017(ctx: Context) -> list[Any]:
     # 《失信规定》第五条第一款（2017修正）只约束2017年5月1日以后发出的执行通知
-    return [n for n in ctx.case.measures.enforcement_notices if ctx.on_time(n.issued_on) and n.issued_on >= SHIXIN_2017]
+    return [n for n in _dated(ctx, "enforcement_notices") if n.issued_on >= SHIXIN_2017]
 
 
 @fact("2017年5月1日以后发出的执行通知数", reads=_m("enforcement_notices", "issued_on"))
@@ -423,14 +456,13 @@ def notices_dishonest_warning(ctx: Context) -> Value:
 
 @fact("未发出报告财产令的被执行人数", reads=WHO + ORDERS)
 def respondents_without_report_order(ctx: Context) -> Value:
-    have = _ids(ctx.case.measures.report_orders, ctx)
+    have = _by_respondent(ctx, "report_orders")
     return _resp(ctx, "respondents_without_report_order", lambda r: r.party.id not in have)
 
 
 @fact("报告财产令未与执行通知同时发出的被执行人数", reads=WHO + ("claim.claim_types",) + NOTICES + ORDERS)
 def report_orders_not_with_notice(ctx: Context) -> Value:
     # 《财产调查规定》第三条第一款：金钱债权执行中，报告财产令应当与执行通知同时发出（2017年5月1日起）
-    m = ctx.case.measures
     money = "money" in ctx.case.claim.claim_types
     first = _first_notices(ctx)
 
@@ -438,7 +470,7 @@ def report_orders_not_with_notice(ctx: Context) -> Value:
         notice = first.get(r.party.id)
         if not money or (notice is not None and notice < CAICHAN_2017):
             return False
-        orders = [o.issued_on for o in m.report_orders if o.respondent == r.party.id and ctx.on_time(o.issued_on)]
+        orders = [o.issued_on for o in _by_respondent(ctx, "report_orders").get(r.party.id, _NONE)]
         if notice is None and not orders:
             return False  # neither was issued: B01 and B04 say so; nothing to compare here
         if notice is None or not orders:
@@ -449,6 +481,21 @@ def report_orders_not_with_notice(ctx: Context) -> Value:
 
 
 def _reports(ctx: Context, r: Respondent) -> list[Any]:
+    """The property reports of ``r`` received by ``as_of`` or undated, in record order."""
+    if ctx.recorder is None:  # a check: every respondent's in one pass, on first use
+        index: dict[str, list[Any]] | None = ctx.memo.get("property_reports")
+        if index is None:
+            index = ctx.memo["property_reports"] = {}
+            as_of = ctx.as_of
+            for p in ctx.case.measures.property_reports:
+                if p.received_on is None or p.received_on <= as_of:
+                    mine = index.get(p.respondent)
+                    if mine is None:
+                        index[p.respondent] = [p]
+                    else:
+                        mine.append(p)
+        return index.get(r.party.id, _NONE)
+    # tracing: r's reports only, when r is judged (an absent received_on is read for r's items alone)
     key = ("reports", r.party.id)
     if key not in ctx.memo:
         ctx.memo[key] = [
@@ -465,7 +512,7 @@ def _report_status(ctx: Context, r: Respondent) -> str | None:
 
 def _ordered_to_report(ctx: Context, r: Respondent) -> bool:
     """Whether a 报告财产令 reached this respondent by ``as_of`` (otherwise B04 is what fails)."""
-    return any(o.respondent == r.party.id and ctx.on_time(o.issued_on) for o in ctx.case.measures.report_orders)
+    return r.party.id in _by_respondent(ctx, "report_orders")
 
 
 @fact("已报告财产但未经核查的被执行人数", reads=WHO + REPORTS + ORDERS + _m("property_reports", "verified_on"))
@@ -560,7 +607,7 @@ def report_violators_unsanctioned(ctx: Context) -> Value:
     reads=WHO + REPORTS + ORDERS + _m("property_reports", "good_reason") + LISTINGS + ("respondents[].party.birth_date",),
 )
 def report_violators_unlisted(ctx: Context) -> Value:
-    listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
+    listed = _by_respondent(ctx, "dishonest_listings")
 
     causes: list[str] = []
 
@@ -587,13 +634,13 @@ def report_violators_unlisted(ctx: Context) -> Value:
 
 @fact("未发出限制消费令的被执行人数", reads=WHO + RESTRICTIONS)
 def respondents_without_restriction(ctx: Context) -> Value:
-    have = _ids(ctx.case.measures.consumption_restrictions, ctx)
+    have = _by_respondent(ctx, "consumption_restrictions")
     return _resp(ctx, "respondents_without_restriction", lambda r: r.party.id not in have)
 
 
 @fact("未经院长签发的限制消费令数", reads=WHO + RESTRICTIONS + _m("consumption_restrictions", "signed_by_president"))
 def restrictions_unsigned(ctx: Context) -> Value:
-    items = [c for c in ctx.case.measures.consumption_restrictions if ctx.on_time(c.issued_on)]
+    items = _dated(ctx, "consumption_restrictions")
     return _count(
         ctx, "restrictions_unsigned",
         ((ctx.name(c.respondent), None if c.signed_by_president is None else not c.signed_by_president) for c in items),
@@ -607,12 +654,10 @@ def organisation_respondents(ctx: Context) -> Value:
 
 @fact("限制消费令未列明法定代表人等人员的单位被执行人数", reads=WHO + RESTRICTIONS + _m("consumption_restrictions", "bound_persons"))
 def org_restrictions_unbound(ctx: Context) -> Value:
-    m = ctx.case.measures
-
     def unbound(r: Respondent) -> bool | None:
         if not isinstance(r.party, Organisation):
             return False
-        orders = [c for c in m.consumption_restrictions if c.respondent == r.party.id and ctx.on_time(c.issued_on)]
+        orders = _by_respondent(ctx, "consumption_restrictions").get(r.party.id, _NONE)
         # no order yet: nothing to judge here (C01 says the order is missing)
         return bool(orders) and not any(c.bound_persons for c in orders)
 
@@ -621,7 +666,7 @@ def org_restrictions_unbound(ctx: Context) -> Value:
 
 @fact("已发出限制消费令的单位被执行人数", reads=WHO + RESTRICTIONS)
 def org_restrictions(ctx: Context) -> Value:
-    ordered = _ids(ctx.case.measures.consumption_restrictions, ctx)
+    ordered = _by_respondent(ctx, "consumption_restrictions")
     return sum(isinstance(r.party, Organisation) and r.party.id in ordered for r in ctx.case.respondents)
 
 
@@ -630,12 +675,10 @@ def org_restrictions(ctx: Context) -> Value:
     reads=WHO + RESTRICTIONS + _m("consumption_restrictions", "lifted_on", "lift_reason"),
 )
 def restrictions_lifted_early(ctx: Context) -> Value:
-    m = ctx.case.measures
-
     def lifted(r: Respondent) -> bool | None:
         if not isinstance(r.party, NaturalPerson):
             return False
-        orders = [c for c in m.consumption_restrictions if c.respondent == r.party.id and ctx.on_time(c.issued_on)]
+        orders = _by_respondent(ctx, "consumption_restrictions").get(r.party.id, _NONE)
         if not orders:
             return False  # counted by respondents_without_restriction
         active = [c for c in orders if c.lifted_on is None or c.lifted_on > ctx.as_of]
@@ -713,7 +756,7 @@ def _ground_one_barred(ctx: Context, r: Respondent) -> tuple[bool | None, list[s
     reads=WHO + GROUNDS + LISTINGS + ARTICLE_3 + ("respondents[].party.birth_date",),
 )
 def dishonest_eligible_unlisted(ctx: Context) -> Value:
-    listed = _ids(ctx.case.measures.dishonest_listings, ctx, "decided_on")
+    listed = _by_respondent(ctx, "dishonest_listings")
 
     causes: list[str] = []  # why each undecided respondent is undecided: what its unknown message says
 
@@ -762,9 +805,7 @@ def _article_3_open(ctx: Context, r: Respondent) -> list[str]:
 
 def _listings_since_2017(ctx: Context) -> list[Any]:
     # 失信规定第三条、第四条、第二条的期限和第五条的决定书规则自2017年5月1日起施行
-    return [
-        x for x in ctx.case.measures.dishonest_listings if ctx.on_time(x.decided_on) and x.decided_on >= SHIXIN_2017
-    ]
+    return [x for x in _dated(ctx, "dishonest_listings") if x.decided_on >= SHIXIN_2017]
 
 
 @fact(
@@ -820,12 +861,7 @@ def listings_bad_period(ctx: Context) -> Value:
 
 
 def _inquiries(ctx: Context, r: Respondent) -> list[Any]:
-    key = ("inquiries", r.party.id)
-    if key not in ctx.memo:
-        ctx.memo[key] = [
-            q for q in ctx.case.measures.network_inquiries if q.respondent == r.party.id and ctx.on_time(q.requested_on)
-        ]
-    return ctx.memo[key]  # type: ignore[no-any-return]
+    return _by_respondent(ctx, "network_inquiries").get(r.party.id, _NONE)
 
 
 @fact("未经网络执行查控系统查询的被执行人数", reads=WHO + INQUIRIES)
@@ -861,12 +897,7 @@ def respondents_without_fresh_full_inquiry(ctx: Context) -> Value:
 
 
 def _onsite(ctx: Context, r: Respondent) -> list[Any]:
-    key = ("onsite", r.party.id)
-    if key not in ctx.memo:
-        ctx.memo[key] = [
-            o for o in ctx.case.measures.onsite_investigations if o.respondent == r.party.id and ctx.on_time(o.date)
-        ]
-    return ctx.memo[key]  # type: ignore[no-any-return]
+    return _by_respondent(ctx, "onsite_investigations").get(r.party.id, _NONE)
 
 
 def _network_core_gap(ctx: Context, r: Respondent) -> frozenset[str]:
@@ -949,11 +980,9 @@ def _clue(c: Any) -> str:
     reads=_m("onsite_investigations", "date") + _m("searches", "date") + _m("investigation_applications", "carried_out_on"),
 )
 def traditional_measures(ctx: Context) -> Value:
-    m = ctx.case.measures
     return (
-        sum(ctx.on_time(o.date) for o in m.onsite_investigations)
-        + sum(ctx.on_time(s.date) for s in m.searches)
-        + sum(ctx.on_time(a.carried_out_on) for a in m.investigation_applications)
+        len(_dated(ctx, "onsite_investigations")) + len(_dated(ctx, "searches"))
+        + sum(ctx.on_time(a.carried_out_on) for a in ctx.case.measures.investigation_applications)
     )
 
 
@@ -991,7 +1020,7 @@ def _concealment(ctx: Context, r: Respondent) -> bool | None:
 
 @fact("隐匿财产而未搜查的被执行人数", reads=WHO + CONCEALMENT + _m("searches", "respondent", "date"))
 def concealing_without_search(ctx: Context) -> Value:
-    searched = _ids(ctx.case.measures.searches, ctx, "date")
+    searched = _by_respondent(ctx, "searches")
 
     def unsearched(r: Respondent) -> bool | None:
         hidden = _concealment(ctx, r)
@@ -1039,7 +1068,7 @@ def applications_decided_late(ctx: Context) -> Value:
     reads=WHO + _m("interrogations", "respondent", "date") + ("respondents[].party.missing",),
 )
 def respondents_not_questioned(ctx: Context) -> Value:
-    asked = _ids(ctx.case.measures.interrogations, ctx, "date")
+    asked = _by_respondent(ctx, "interrogations")
 
     def not_asked(r: Respondent) -> bool | None:
         if r.party.id in asked:
@@ -1058,13 +1087,10 @@ def inquiries_without_feedback(ctx: Context) -> Value:
     def pending(q: Any) -> bool:
         if ctx.on_time(q.feedback_on):
             return False
-        offline = ctx.case.measures.onsite_investigations
-        return not any(
-            o.respondent == q.respondent and ctx.on_time(o.date) and o.date >= q.requested_on and set(q.scope) <= set(o.items)
-            for o in offline
-        )
+        offline = _by_respondent(ctx, "onsite_investigations").get(q.respondent, _NONE)
+        return not any(o.date >= q.requested_on and set(q.scope) <= set(o.items) for o in offline)
 
-    items = [q for q in ctx.case.measures.network_inquiries if ctx.on_time(q.requested_on)]
+    items = _dated(ctx, "network_inquiries")
     return _count(
         ctx, "inquiries_without_feedback",
         ((f"{ctx.name(q.respondent)}{q.requested_on.isoformat()}{q.system}查询", pending(q)) for q in items),
@@ -1231,7 +1257,7 @@ def missing_respondents(ctx: Context) -> Value:
     reads=WHO + ("respondents[].party.missing",) + _m("locate_efforts", "respondent", "date"),
 )
 def missing_without_locate(ctx: Context) -> Value:
-    located = _ids(ctx.case.measures.locate_efforts, ctx, "date")
+    located = _by_respondent(ctx, "locate_efforts")
     return _resp(
         ctx, "missing_without_locate",
         lambda r: None if r.party.missing is None else r.party.missing and r.party.id not in located,
@@ -1640,12 +1666,12 @@ def _all(flags: list[bool | None]) -> bool | None:
 
 @fact("已发出的限制消费令数", reads=RESTRICTIONS)
 def restrictions_issued(ctx: Context) -> Value:
-    return sum(ctx.on_time(c.issued_on) for c in ctx.case.measures.consumption_restrictions)
+    return len(_dated(ctx, "consumption_restrictions"))
 
 
 @fact("已受限制消费的自然人被执行人数", reads=WHO + RESTRICTIONS)
 def persons_restricted(ctx: Context) -> Value:
-    have = _ids(ctx.case.measures.consumption_restrictions, ctx)
+    have = _by_respondent(ctx, "consumption_restrictions")
     return sum(isinstance(r.party, NaturalPerson) and r.party.id in have for r in ctx.case.respondents)
 
 
@@ -1665,7 +1691,7 @@ def report_order_comparisons(ctx: Context) -> Value:
     if "money" not in ctx.case.claim.claim_types:
         return 0
     first = _first_notices(ctx)
-    ordered = _ids(ctx.case.measures.report_orders, ctx)
+    ordered = _by_respondent(ctx, "report_orders")
 
     def compared(r: Respondent) -> bool:
         notice = first.get(r.party.id)
@@ -1727,14 +1753,13 @@ def applications_since_2017(ctx: Context) -> Value:
 )
 def property_investigations(ctx: Context) -> Value:
     # 终本规定第一条第（三）项“未发现可供执行的财产”是调查的结果：没有任何调查，就没有可判断的结果
-    m = ctx.case.measures
-    return (sum(ctx.on_time(q.requested_on) for q in m.network_inquiries)
-            + sum(ctx.on_time(o.date) for o in m.onsite_investigations) + len(m.assets))
+    return (len(_dated(ctx, "network_inquiries")) + len(_dated(ctx, "onsite_investigations"))
+            + len(ctx.case.measures.assets))
 
 
 @fact("发起的网络查询数", reads=_m("network_inquiries", "requested_on"))
 def inquiries_made(ctx: Context) -> Value:
-    return sum(ctx.on_time(q.requested_on) for q in ctx.case.measures.network_inquiries)
+    return len(_dated(ctx, "network_inquiries"))
 
 
 @fact("已发现而未处置完毕的财产数", reads=_m("assets", "status"))

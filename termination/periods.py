@@ -150,7 +150,6 @@ def _period_end(
     return _next_workday(end, provisional)
 
 
-@lru_cache(maxsize=_MEMO)
 def period_end(
     start: date,
     *,
@@ -168,9 +167,49 @@ def period_end(
     """
     if days > 0 and not (months or years or working_days):  # the usual period: N days
         end = start + timedelta(days=days)
-        return _next_workday(end, False).day if roll_over_holiday else end
+        return _first_workday(end) if roll_over_holiday else end
+    return _period_end_of(start, days, months, years, working_days, roll_over_holiday)
+
+
+@lru_cache(maxsize=_MEMO)
+def _period_end_of(start: date, days: int, months: int, years: int, working_days: int, roll_over_holiday: bool) -> date:
     unit, n = _one_unit(days=days, months=months, years=years, working_days=working_days)
     return _period_end(start, unit, n, roll_over_holiday, provisional=False).day
+
+
+#: year → (ordinal of its 1 January, for each of its days the first working day on or after it,
+#: or None where the official schedules do not decide it): a period in days ends by one lookup
+_FIRST_WORKDAYS: dict[int, tuple[int, list[date | None]]] = {}
+
+
+def _first_workday(d: date) -> date:
+    """:func:`next_workday` by table (official schedules; CalendarNotCovered where they end)."""
+    table = _FIRST_WORKDAYS.get(d.year) or _first_workdays(d.year)
+    found = table[1][d.toordinal() - table[0]]
+    return _next_workday(d, False).day if found is None else found  # None: raises, saying why
+
+
+def _first_workdays(year: int) -> tuple[int, list[date | None]]:
+    """The table of :func:`_first_workday` for one year, built backwards from the next year's first day."""
+    first, after_last = date(year, 1, 1).toordinal(), date(year + 1, 1, 1).toordinal()
+    try:
+        found: date | None = _next_workday(date(year + 1, 1, 1), False).day if year < date.max.year else None
+    except CalendarNotCovered:
+        found = None
+    days: list[date | None] = [None] * (after_last - first)
+    for i in range(after_last - first - 1, -1, -1):
+        d = date.fromordinal(first + i)
+        try:
+            info = holidays.day_info(d)
+        except CalendarNotCovered:
+            found = None
+        else:
+            found = None if info.provisional else d if info.workday else found
+        days[i] = found
+    if len(_FIRST_WORKDAYS) >= 256:
+        _FIRST_WORKDAYS.clear()  # bounded: a few years are asked about
+    table = _FIRST_WORKDAYS[year] = (first, days)
+    return table
 
 
 @lru_cache(maxsize=_MEMO)
@@ -200,5 +239,6 @@ def elapsed(start: date, end: date, *, months: int = 0, days: int = 0) -> bool:
 
 
 # the ends of periods depend on the holiday data: forget them when it changes
-holidays.on_reload(period_end.cache_clear)
+holidays.on_reload(_period_end_of.cache_clear)
+holidays.on_reload(_FIRST_WORKDAYS.clear)
 holidays.on_reload(legal_period_end.cache_clear)

@@ -11,7 +11,7 @@ Weekday anchors: 2024-03-04 is a Monday; 2026-11-21 is a Saturday.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -97,6 +97,28 @@ def test_period_ending_on_adjusted_saturday_does_not_roll() -> None:
 def test_period_ending_on_plain_sunday_moves_to_monday() -> None:
     assert period_end(date(2024, 3, 3), days=7) == date(2024, 3, 11)  # 3-10 is Sunday
     assert period_end(date(2026, 11, 12), days=10) == date(2026, 11, 23)  # 11-22 is Sunday
+
+
+def test_periods_in_days_end_on_the_next_working_day_every_day_of_the_schedules() -> None:
+    # period_end in days reads a table built per year: it must give next_workday(start + N), day
+    # by day, on every day from a year before the schedules to a year after them (where both
+    # refuse, with the same reason)
+    first, last = calendar_coverage()
+    day, end = date(first - 1, 12, 1), date(last + 2, 2, 1)
+    checked = 0
+    while day < end:
+        try:
+            expected: object = next_workday(day + timedelta(days=7))
+        except CalendarNotCovered as e:
+            expected = str(e)
+        try:
+            got: object = period_end(day, days=7)
+        except CalendarNotCovered as e:
+            got = str(e)
+        assert got == expected, day
+        checked += 1
+        day += timedelta(days=1)
+    assert checked > 365 * (last - first + 1)
 
 
 def test_month_period_clamped_then_rolled() -> None:
