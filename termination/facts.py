@@ -32,6 +32,7 @@ CORE_SCOPE = frozenset({"bank_deposit", "vehicle", "real_estate", "securities"})
 SYSTEM_SCOPE = CORE_SCOPE | {"pboc", "internet_bank", "business_registration"}
 # 系统校验第4项：金融理财产品、收益类保险、股息红利；自然人另查住房公积金
 EXTENDED_SCOPE = frozenset({"wealth_management", "insurance", "dividends"})
+EXTENDED_SCOPE_PERSON = EXTENDED_SCOPE | {"housing_fund"}
 REPORT_VIOLATIONS = frozenset({"none", "late", "refused", "false"})
 INTERVIEW_ITEMS = ("execution_status", "investigation_measures", "property_status", "basis", "consequences")
 # 终本规定第五条：应当告知申请执行人的五项内容
@@ -202,7 +203,12 @@ def _count(ctx: Context, key: str, items: Iterable[tuple[str, bool | None]]) -> 
                 unknown.append(label)
             elif fails:
                 failing.append(label)
-        return _counted(ctx, key, failing, unknown)
+        names = ctx.names
+        names[key] = failing
+        names[_UNKNOWN.get(key) or _unknown_key(key)] = unknown
+        if failing:
+            return len(failing)
+        return None if unknown else 0
     iterator = iter(items)
     while True:
         start = rec.mark() if rec else 0
@@ -249,7 +255,12 @@ def _resp(ctx: Context, key: str, test: Callable[[Respondent], bool | None]) -> 
             unknown.append(r.party.name)
         elif fails:
             failing.append(r.party.name)
-    return _counted(ctx, key, failing, unknown)
+    names = ctx.names
+    names[key] = failing
+    names[_UNKNOWN.get(key) or _unknown_key(key)] = unknown
+    if failing:
+        return len(failing)
+    return None if unknown else 0
 
 
 #: the date that places a measure in time, per kind (``measures.<kind>``; required, so never absent)
@@ -266,8 +277,13 @@ def _dated(ctx: Context, kind: str) -> list[Any]:
     and kind, on first use, shared by every fact that reads the kind."""
     found = ctx.memo.get(kind)
     if found is None:
-        as_of, when = ctx.as_of, DATED[kind]
-        found = ctx.memo[kind] = [x for x in getattr(ctx.case.measures, kind) if getattr(x, when) <= as_of]
+        items = getattr(ctx.case.measures, kind)
+        if items:
+            as_of, when = ctx.as_of, DATED[kind]
+            found = [x for x in items if getattr(x, when) <= as_of]
+        else:
+            found = _NONE
+        ctx.memo[kind] = found
     return found  # type: ignore[no-any-return]
 
 
@@ -589,7 +605,9 @@ def report_violators_unsanctioned(ctx: Context) -> Value:
     causes: list[str] = []
 
     def unsanctioned(r: Respondent) -> bool | None:
-        if _related_persons(ctx, r) & sanctioned:
+        # nobody sanctioned: whom a sanction could have reached changes nothing (a trace still reads
+        # it, as the missing fields of an unknown finding always have)
+        if (sanctioned or ctx.recorder is not None) and _related_persons(ctx, r) & sanctioned:
             return False
         due = _sanction_due(ctx, r)
         if due is None:
@@ -739,16 +757,25 @@ def _seized_sufficient_now(ctx: Context) -> bool | None:
     return None if unsure else False
 
 
+#: 失信规定第三条: why a respondent may not be listed under 第一条第一项, item by item
+ARTICLE_3_ITEMS = (
+    "已提供充分有效担保",  # 第三条第（一）项
+    "已查封、扣押、冻结的财产足以清偿债务",  # 第三条第（二）项
+    "履行顺序在后",  # 第三条第（三）项
+    "经审查不具有第一条第一项情形",  # 第三条第（四）项
+)
+
+
 def _ground_one_barred(ctx: Context, r: Respondent) -> tuple[bool | None, list[str]]:
-    """Whether 失信规定第三条 forbids listing ``r`` under 第一条第一项, and the reasons that hold."""
-    checks = [
-        ("已提供充分有效担保", r.security_provided),  # 第三条第（一）项
-        ("已查封、扣押、冻结的财产足以清偿债务", _seized_sufficient(ctx)),  # 第三条第（二）项
-        ("履行顺序在后", r.subsidiary_liability),  # 第三条第（三）项
-    ]
-    # 第三条第（四）项：法院审查认定其不具有“有履行能力而拒不履行”情形（未审查的，未查明）
-    checks.append(("经审查不具有第一条第一项情形", None if r.dishonest_grounds is None else 1 not in r.dishonest_grounds))
-    return _or(*(v for _, v in checks)), [label for label, v in checks if v]
+    """Whether 失信规定第三条 forbids listing ``r`` under 第一条第一项, and the reasons that hold
+    (Kleene disjunction of its items, :data:`ARTICLE_3_ITEMS`)."""
+    held = (
+        r.security_provided, _seized_sufficient(ctx), r.subsidiary_liability,
+        # 第三条第（四）项：法院审查认定其不具有“有履行能力而拒不履行”情形（未审查的，未查明）
+        None if (grounds := r.dishonest_grounds) is None else 1 not in grounds,
+    )
+    reasons = [label for label, value in zip(ARTICLE_3_ITEMS, held) if value]
+    return (True if reasons else None if None in held else False), reasons
 
 
 @fact(
@@ -831,12 +858,13 @@ def listings_barred_by_article_3(ctx: Context) -> Value:
 )
 def minor_listings(ctx: Context) -> Value:
     # 失信规定第四条：被执行人为未成年人的，人民法院不得将其纳入失信被执行人名单
-    def minor(x: Any) -> bool | None:
+    def minor(x: Any) -> tuple[str, bool | None]:
+        r = ctx.respondent(x.respondent)
         if ctx.on_time(x.deleted_on):
-            return False  # revoked by the evaluation date (失信规定第九条): the defect is cured
-        return _is_minor(ctx.respondent(x.respondent), x.decided_on)
+            return r.party.name, False  # revoked by the evaluation date (失信规定第九条): the defect is cured
+        return r.party.name, _is_minor(r, x.decided_on)
 
-    return _count(ctx, "minor_listings", ((ctx.name(x.respondent), minor(x)) for x in _listings_since_2017(ctx)))
+    return _count(ctx, "minor_listings", map(minor, _listings_since_2017(ctx)))
 
 
 @fact("未送达的失信决定书数", reads=WHO + LISTINGS + _m("dishonest_listings", "served_on"))
@@ -900,12 +928,31 @@ def _onsite(ctx: Context, r: Respondent) -> list[Any]:
     return _by_respondent(ctx, "onsite_investigations").get(r.party.id, _NONE)
 
 
+#: the asset categories a measure covers, per kind: a network inquiry's scope, an on-site investigation's items
+COVERS = {"network_inquiries": "scope", "onsite_investigations": "items"}
+_COVERED_KEY = {kind: f"{kind}[].{field}" for kind, field in COVERS.items()}
+
+
+def _covered(ctx: Context, kind: str, r: Respondent) -> set[str]:
+    """Every asset category the measures of ``kind`` (see :data:`COVERS`) covered for ``r`` by
+    ``as_of``: once per case, kind and respondent, read by the inquiry-scope facts (not to be changed)."""
+    key = _COVERED_KEY[kind]
+    by_id: dict[str, set[str]] | None = ctx.memo.get(key)
+    if by_id is None:
+        by_id = ctx.memo[key] = {}
+    rid = r.party.id
+    covered = by_id.get(rid)
+    if covered is None:
+        covered = by_id[rid] = set()
+        field = COVERS[kind]
+        for x in _by_respondent(ctx, kind).get(rid, _NONE):
+            covered.update(getattr(x, field))
+    return covered
+
+
 def _network_core_gap(ctx: Context, r: Respondent) -> frozenset[str]:
     """Core categories (终本规定第三条第二项) never queried through the network for ``r``."""
-    key = ("core_gap", r.party.id)
-    if key not in ctx.memo:
-        ctx.memo[key] = CORE_SCOPE.difference(*(q.scope for q in _inquiries(ctx, r)))
-    return ctx.memo[key]  # type: ignore[no-any-return]
+    return CORE_SCOPE - _covered(ctx, "network_inquiries", r)
 
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORY_LABEL)}
@@ -927,8 +974,8 @@ def respondents_network_core_gap(ctx: Context) -> Value:
 @fact("存款、车辆、不动产、有价证券既未经网络查询也未经现场调查的被执行人数", reads=WHO + INQUIRIES + ONSITE)
 def respondents_missing_core_scope(ctx: Context) -> Value:
     # 终本规定第三条第二项（网络查询）；网络无法查询的，第三项的现场调查可以替代（须记录调查的财产类别）
-    def gap(r: Respondent) -> set[str]:
-        return _network_core_gap(ctx, r) - {s for o in _onsite(ctx, r) for s in o.items}
+    def gap(r: Respondent) -> frozenset[str]:
+        return _network_core_gap(ctx, r) - _covered(ctx, "onsite_investigations", r)
 
     return _count(
         ctx, "respondents_missing_core_scope",
@@ -989,10 +1036,8 @@ def traditional_measures(ctx: Context) -> Value:
 @fact("未调查公积金、理财、保险、股息红利的被执行人数", reads=WHO + INQUIRIES + ONSITE)
 def respondents_missing_extended_scope(ctx: Context) -> Value:
     def missing(r: Respondent) -> bool:
-        scope = {s for q in _inquiries(ctx, r) for s in q.scope}
-        scope |= {s for o in _onsite(ctx, r) for s in o.items}
-        need = EXTENDED_SCOPE | ({"housing_fund"} if isinstance(r.party, NaturalPerson) else set())
-        return not need <= scope
+        scope = _covered(ctx, "network_inquiries", r) | _covered(ctx, "onsite_investigations", r)
+        return not (EXTENDED_SCOPE_PERSON if isinstance(r.party, NaturalPerson) else EXTENDED_SCOPE) <= scope
 
     return _resp(ctx, "respondents_missing_extended_scope", missing)
 
