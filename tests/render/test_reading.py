@@ -120,8 +120,16 @@ def test_the_obligation_uses_the_short_names_just_introduced() -> None:
 def test_each_amount_is_tied_to_the_measure_that_produced_it() -> None:
     text = _ruling(load(THREE))
     # 35,210.45 + 86,000.00 = 121,210.45 (by hand); 903,070.00 − 121,210.45 = 781,859.55
-    assert ("本案已执行到位121,210.45元（其中扣划青岛银行黄岛支行账户存款35,210.45元，拍卖鲁B·D8K21号冷藏车所得"
+    # the property sentence just named the deposit and the lorry: 上述存款, 上述车辆 (each the only one of its kind)
+    assert ("本案已执行到位121,210.45元（其中扣划上述存款35,210.45元，拍卖上述车辆所得"
             "86,000.00元），尚有781,859.55元未执行到位。") in text
+    assert "经上述调查，被执行人海之润公司名下有青岛银行黄岛支行账户存款（余额35,210.45元）" in text
+    # two sources of one kind keep their descriptions: 上述存款 would not say which
+    data = load(THREE)
+    deposit, lorry = (a for a in data["measures"]["assets"] if a["status"] == "disposed")
+    lorry |= {"type": "bank_deposit", "description": "青岛农商银行黄岛支行账户存款"}
+    data["measures"]["assets"] = [a if a["id"] != lorry["id"] else lorry for a in data["measures"]["assets"]]
+    assert "上述存款" not in _ruling(data).split("本案已执行到位")[1].split("。")[0]
     assert "本案已执行到位64,218.37元（系扣划上述存款所得），尚有1,553,482.18元未执行到位。" in _ruling(load(OBJECTING))
 
 
@@ -178,6 +186,15 @@ def test_a_slip_longer_than_a_small_table_is_kept_whole() -> None:
     assert [all(p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs) for r in slip.rows] == \
         [True] * 8 + [False]
     assert not any(p.paragraph_format.keep_with_next for r in table.rows for c in r.cells for p in c.paragraphs)
+
+
+def test_inquiries_of_several_respondents_on_the_same_days_are_one_clause() -> None:
+    # the same rounds, different findings: one clause, the findings told apart by respondent
+    text = _ruling(load(THREE))
+    assert ("于2024年4月9日、9月2日两次通过网络执行查控系统查询各被执行人的银行存款、车辆、不动产、证券等财产，"
+            "查询到被执行人海之润公司的银行存款、车辆，未发现被执行人孔德胜、海之润胶州分公司有可供执行的财产") in text
+    assert text.count("通过网络执行查控系统查询") == 1
+    assert "查询到被执行人鼎盛公司的银行存款、被执行人黄志刚的不动产；" in _ruling(load(OBJECTING))
 
 
 def test_an_act_concerning_each_of_several_respondents_says_each() -> None:

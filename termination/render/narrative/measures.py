@@ -59,6 +59,9 @@ class Inquiry:
     scope: tuple[str, ...]
     found: tuple[str, ...]
     pending: tuple[date, ...]  # rounds with no feedback yet
+    #: respondents queried in the same rounds with different findings: (respondent ids, found) per
+    #: group, in the order of the record; () when every respondent of the step found the same
+    found_by: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -268,24 +271,31 @@ _CAPACITY_NOTE = re.compile(r"（(?:法定代表人|负责人)）$")
 
 def _inquiries(case: CaseRecord) -> list[Step]:
     """The network inquiries, summarised: one step per group of respondents queried in the same
-    rounds with the same findings (the systems and items of the group are joined)."""
+    rounds (the systems and items of the group are joined); what each found is told apart
+    (查询到被执行人甲的…，未发现被执行人乙有可供执行的财产) when it differs."""
     by_respondent: dict[str, list[Any]] = {}
     for q in case.measures.network_inquiries:
         by_respondent.setdefault(q.respondent, []).append(q)
-    groups: dict[tuple[Hashable, ...], tuple[list[str], dict[str, None], dict[str, None]]] = {}
+    groups: dict[tuple[Hashable, ...], tuple[dict[str, tuple[str, ...]], dict[str, None], dict[str, None]]] = {}
     for rid, queries in by_respondent.items():
         rounds = tuple(sorted({q.requested_on for q in queries}))
         found = tuple(sorted({s for q in queries for s in q.found}, key=_PRIORITY.index))
         pending = tuple(sorted({q.requested_on for q in queries if q.feedback_on is None}))
-        ids, systems, scope = groups.setdefault((rounds, found, pending), ([], {}, {}))
-        ids.append(rid)
+        found_of, systems, scope = groups.setdefault((rounds, pending), ({}, {}, {}))
+        found_of[rid] = found
         for q in sorted(queries, key=lambda q: q.requested_on):
             systems.setdefault(q.system)
             scope.update(dict.fromkeys(q.scope))
     steps = []
-    for (rounds, found, pending), (ids, systems, scope) in groups.items():
-        detail = Inquiry(rounds, tuple(systems), tuple(sorted(scope, key=_PRIORITY.index)), found, pending)  # type: ignore[arg-type]
-        steps.append(Step("inquiry", rounds[0], detail, tuple(ids)))  # type: ignore[index]
+    for (rounds, pending), (found_of, systems, scope) in groups.items():
+        by_found: dict[tuple[str, ...], list[str]] = {}
+        for rid, found in found_of.items():
+            by_found.setdefault(found, []).append(rid)
+        union = tuple(sorted({s for f in by_found for s in f}, key=_PRIORITY.index))
+        found_by = tuple((tuple(ids), found) for found, ids in by_found.items()) if len(by_found) > 1 else ()
+        detail = Inquiry(rounds, tuple(systems), tuple(sorted(scope, key=_PRIORITY.index)), union, pending,  # type: ignore[arg-type]
+                         found_by)
+        steps.append(Step("inquiry", rounds[0], detail, tuple(found_of)))  # type: ignore[index]
     return steps
 
 
@@ -443,6 +453,8 @@ class Clause:
     same_day: bool  # the clause before stated this date and no other
     every: bool = False  # the step concerns each of several respondents: 各被执行人
     same_who: bool = False  # continues the sentence about the same named respondents: 其
+    #: an inquiry's findings told apart: (display names, found) per group of respondents
+    found_by: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 def clauses(steps_: list[Step], names: Any) -> list[Clause]:
@@ -461,7 +473,8 @@ def clauses(steps_: list[Step], names: Any) -> list[Clause]:
         same = previous is not None and s.on is not None and previous.said() == {s.on}
         same_who = (not first and previous is not None and bool(s.who) and s.who == previous.who
                     and not every and not names.all_respondents(s.who))
-        out.append(Clause(s, who, first, same, every, same_who))
+        found_by = tuple((names.of(ids), found) for ids, found in getattr(s.detail, "found_by", ()))
+        out.append(Clause(s, who, first, same, every, same_who, found_by))
         previous = s
     return out
 
